@@ -1,0 +1,3 @@
+from crm.manage import main
+
+main()

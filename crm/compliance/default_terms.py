@@ -1,0 +1,3 @@
+"""Default term lists for free-text screening (filled in by the screening work)."""
+
+DEFAULT_SCREENING_TERMS: dict = {}

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from crm.access import system_user
+from crm.compliance.reports import disclosure_table
+from crm.exports import write_csv, write_xlsx
+
+
+class Command(BaseCommand):
+    help = _("Export reports. `crm export disclosures --year YYYY --format csv|xlsx -o FILE`.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("report", choices=["disclosures"])
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        parser.add_argument("-o", "--output", required=True, help=_("File to write."))
+        parser.add_argument("--language", default=settings.LANGUAGE_CODE, help=_("Language of the headings."))
+
+    def handle(self, *args, **options):
+        output = Path(options["output"])
+        if not output.parent.exists():
+            raise CommandError(_("Folder %(folder)s does not exist.") % {"folder": output.parent})
+        with translation.override(options["language"]):
+            header, rows = disclosure_table(system_user(), year=options["year"])
+            if options["format"] == "csv":
+                with output.open("wb") as stream:
+                    count = write_csv(stream, header, rows)
+            else:
+                count = write_xlsx(output, header, rows, title=_("Disclosures %(year)s") % {"year": options["year"]})
+            self.stdout.write(_("%(n)s rows written to %(path)s") % {"n": count, "path": output})

@@ -1,0 +1,554 @@
+"""Free-text screening of interaction notes (DESIGN.md section 3). Pure functions, no database.
+
+Two questions are asked of a note:
+
+* ``Screener.value_hits``: does it mention value *given by us* to a partner clinician or clinic
+  (a meal, a gift, cash, a trip...)?  Those become ``undeclared_text`` findings when no ToV line
+  is declared; value tied to referrals (kickbacks, per patient, % of the bill) is
+  ``tied_to_referrals`` and prohibited.
+* ``patient_identifier_hits``: does it contain a resident ID number, a mobile number or a
+  labelled patient name?  Those block the save.
+
+Every word list comes from the policy's ``screening_terms`` (see ``default_terms.py``, which
+explains the lists), so the compliance office can edit them without code.  A term is plain
+text with three readable conveniences:
+
+* ``…`` (or ``...``) means "up to a few characters in between, within the same clause":
+  ``请…吃`` finds 请王院长吃 and 请他们吃.
+* English words match whole words, case-insensitively, with an optional plural ``s``/``es``
+  (``gift`` finds Gift and gifts, not gifted).  A trailing ``*`` allows any ending
+  (``sponsor*`` finds sponsored, sponsorship).
+* Spaces match any run of white space.
+
+How a term hit is judged, in order (all scopes are local to the sentence, never the note):
+
+1. A *look-alike* term overlapping the hit cancels it (送检 is not 送, 请假 is not 请…吃).
+2. A *refusal or negation* cue cancels hits in its own clause and in the earlier clauses of its
+   sentence (对方提出要红包，我明确拒绝).  A contrast word (但是, 还是, 改送, but, instead) closes
+   the scope, so 拒绝了现金，改送了购物卡 still reports the card.  A refusal that opens a
+   sentence also reaches back to the previous sentence (He asked for a fee. I declined.).
+3. With the same scope, *own expense* cues (我自己, my own lunch) cancel meals and travel,
+   *third party* cues (药企代表, another hospital) cancel everything, and *patient cost* cues
+   (医保, 自付) cancel money-like natures quoted to patients.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+NATURES = (
+    "food",
+    "gift",
+    "promotional",
+    "education",
+    "travel",
+    "entertainment",
+    "supplies",
+    "free_service",
+    "sponsorship",
+    "honorarium",
+    "cash",
+    "referral_fee",
+    "other",
+)
+
+UNDECLARED_TEXT = "undeclared_text"
+TIED_TO_REFERRALS = "tied_to_referrals"
+PATIENT_IDENTIFIER = "patient_identifier"
+REVIEW = "review"
+PROHIBITED = "prohibited"
+BLOCKED = "blocked"
+
+
+@dataclass(frozen=True, slots=True)
+class TextHit:
+    rule: str  # "undeclared_text" | "tied_to_referrals" | "patient_identifier"
+    severity: str  # "review" | "prohibited" | "blocked"
+    match: str  # matched text; masked for patient identifiers
+    nature: str  # a Nature value for value hits, "" for patient identifiers
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------------------------
+# Term compilation: every list becomes one trie-shaped regex, so a note is scanned once per
+# list whatever the number of terms (Python's ``re`` does not merge plain alternations).
+# --------------------------------------------------------------------------------------------
+
+GAP_CHARS = 8  # how many characters "…" may stand for
+_STOP = "。！？!?；;，,\n"  # a gap never crosses clause punctuation
+_GAP, _SPACE, _STAR, _WORD_START, _END, _WORD_END = "\x00gap", "\x00sp", "\x00star", "\x00ws", "\x00end", "\x00we"
+_TOKEN_RE = {
+    _GAP: "[^%s]{0,%d}?" % (re.escape(_STOP), GAP_CHARS),
+    _SPACE: r"\s+",
+    _STAR: "[a-z]*(?![a-z])",
+    _WORD_START: "(?<![a-z])",
+    _END: "",
+    _WORD_END: "(?:e?s)?(?![a-z])",
+}
+# Sort order inside a trie node: plain characters first, wildcards next, end markers last, so
+# the regex prefers the longest term at a given position.
+_TOKEN_RANK = {_WORD_START: 0, _SPACE: 1, _GAP: 2, _STAR: 3, _WORD_END: 4, _END: 5}
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _normalise_term(term: str) -> str:
+    return " ".join(str(term).split()).replace("...", "…").strip()
+
+
+def _tokens(term: str) -> list[str]:
+    term = _normalise_term(term)
+    star = term.endswith("*")
+    term = term.rstrip("*").strip()
+    if not term or term == "…":
+        return []
+    tokens = [_WORD_START] if _is_ascii_letter(term[0]) else []
+    for ch in term:
+        if ch == "…":
+            tokens.append(_GAP)
+        elif ch == " ":
+            tokens.append(_SPACE)
+        else:
+            tokens.append(ch.lower())
+    if star:
+        tokens.append(_STAR)
+    elif _is_ascii_letter(term[-1]):
+        tokens.append(_WORD_END)
+    else:
+        tokens.append(_END)
+    return tokens
+
+
+def _trie_regex(terms: Iterable[str]) -> str:
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for tok in _tokens(term):
+            node = node.setdefault(tok, {})
+    return _node_regex(trie) if trie else "(?!)"
+
+
+def _node_regex(node: dict) -> str:
+    if not node:
+        return ""
+    alternatives = []
+    for tok in sorted(node, key=lambda t: (_TOKEN_RANK.get(t, -1), t)):
+        piece = _TOKEN_RE[tok] if tok in _TOKEN_RE else re.escape(tok)
+        alternatives.append(piece + _node_regex(node[tok]))
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _compile(terms: Iterable[str]) -> re.Pattern:
+    return re.compile(_trie_regex(terms), re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _as_list(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if str(v).strip()]
+    return []
+
+
+class _TermTable:
+    """Find terms of several labelled lists and tell which label a match belongs to."""
+
+    def __init__(self, labelled: dict[str, list[str]]) -> None:
+        self.exact: dict[str, str] = {}
+        self.patterned: list[tuple[re.Pattern, str]] = []
+        all_terms = []
+        for label, terms in labelled.items():
+            for term in terms:
+                term = _normalise_term(term)
+                if not term:
+                    continue
+                all_terms.append(term)
+                if "…" in term or term.endswith("*"):
+                    self.patterned.append((re.compile(_trie_regex([term]), re.IGNORECASE), label))
+                else:
+                    self.exact.setdefault(_key(term), label)
+        self.pattern = _compile(all_terms)
+
+    def label(self, matched: str) -> str | None:
+        key = _key(matched)
+        found = self.exact.get(key)
+        if found is None and key.endswith("s"):
+            found = self.exact.get(key[:-1]) or self.exact.get(key[:-2])
+        if found is None:
+            for pattern, label in self.patterned:
+                if pattern.fullmatch(matched):
+                    return label
+        return found
+
+    def finditer(self, text: str):
+        """Yield (start, end, label) for each non-overlapping match."""
+        for m in self.pattern.finditer(text):
+            label = self.label(m.group())
+            if label is not None:
+                yield m.start(), m.end(), label
+
+
+# --------------------------------------------------------------------------------------------
+# Segmentation
+# --------------------------------------------------------------------------------------------
+
+# Sentences end at 。！？!?；; a newline, or an English full stop followed by a space (not after
+# Dr/Mr/Ms/Prof).  Clauses end at a Chinese comma, or an ASCII comma next to Chinese text
+# (English commas are mostly lists: "no gifts, meals or cash").
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[，]|(?<=[\u3400-\u9fff]),|,(?=\s*[\u3400-\u9fff])")
+
+
+@dataclass(slots=True)
+class _Layout:
+    sentences: list[int]  # start offsets of sentences 1..n (sentence 0 starts at 0)
+    clauses: list[int]
+    contrasts: list[int]  # offsets of contrast words; each starts a new scope
+
+    def sentence(self, pos: int) -> int:
+        return bisect_right(self.sentences, pos)
+
+    def clause(self, pos: int) -> int:
+        return bisect_right(self.clauses, pos)
+
+    def segment(self, pos: int) -> int:
+        return bisect_right(self.contrasts, pos)
+
+    def sentence_start(self, index: int) -> int:
+        return self.sentences[index - 1] if index > 0 else 0
+
+
+def _layout(text: str, contrasts: list[int]) -> _Layout:
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+    clauses = sorted(sentences + [m.end() for m in _CLAUSE_END.finditer(text)])
+    return _Layout(sentences, clauses, contrasts)
+
+
+# --------------------------------------------------------------------------------------------
+# The screener
+# --------------------------------------------------------------------------------------------
+
+_CUE_LISTS = (
+    "contrast_terms",
+    "refusal_terms",
+    "own_expense_terms",
+    "third_party_terms",
+    "patient_cost_terms",
+    "per_referral_terms",
+    "payment_terms",
+)
+_LEADING_REFUSAL_CHARS = 8  # a refusal this close to the start of a sentence reaches back one sentence
+
+
+class Screener:
+    """Compiled from a policy's screening_terms dict once; reusable, thread-safe, fast."""
+
+    def __init__(self, terms: dict) -> None:
+        terms = terms or {}
+        value_terms = terms.get("value_terms") or {}
+        self._values = _TermTable(
+            {nature: _as_list(value_terms.get(nature)) for nature in NATURES if nature in value_terms}
+        )
+        given = terms.get("given_items") or {}
+        self._items = _TermTable({nature: _as_list(given.get(nature)) for nature in NATURES if nature in given})
+        self._give_verbs = _compile(_as_list(terms.get("give_verbs")))
+        self._lookalikes = _compile(_as_list(terms.get("lookalike_terms")))
+        self._cues = _TermTable({name: _as_list(terms.get(name)) for name in _CUE_LISTS})
+        self._own_natures = frozenset(_as_list(terms.get("own_expense_natures")) or ("food", "travel"))
+        self._patient_cost_natures = frozenset(
+            _as_list(terms.get("patient_cost_natures")) or ("cash", "referral_fee", "other")
+        )
+        units = _as_list(terms.get("amount_units"))
+        self._amount = (
+            re.compile(
+                r"(?:[¥￥]\s*\d)|(?:(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s*(?:%s))"
+                % "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)),
+                re.IGNORECASE,
+            )
+            if units
+            else re.compile("(?!)")
+        )
+
+    # -- public -------------------------------------------------------------------------------
+
+    def value_hits(self, text: str) -> list[TextHit]:
+        """Mentions of value given to a partner clinician or clinic, look-alikes and refusals removed."""
+        if not text:
+            return []
+        lookalikes = [(m.start(), m.end()) for m in self._lookalikes.finditer(text)]
+        cues: dict[str, list[tuple[int, int]]] = {name: [] for name in _CUE_LISTS}
+        for start, end, name in self._cues.finditer(text):
+            if not _overlaps(start, end, lookalikes):
+                cues[name].append((start, end))
+        layout = _layout(text, [start for start, _ in cues["contrast_terms"]])
+
+        candidates = self._term_hits(text, lookalikes) + self._pair_hits(text, lookalikes, layout)
+        candidates += self._per_referral_hits(text, cues, layout, candidates)
+        kept = [hit for hit in candidates if not self._cancelled(hit, cues, layout)]
+        return _dedupe(kept)
+
+    # -- finding candidates -------------------------------------------------------------------
+
+    def _term_hits(self, text: str, lookalikes: list[tuple[int, int]]) -> list[TextHit]:
+        """Value terms, skipping any that overlap a look-alike (then searching again just after)."""
+        hits = []
+        pattern, pos = self._values.pattern, 0
+        while True:
+            m = pattern.search(text, pos)
+            if m is None:
+                return hits
+            nature = self._values.label(m.group())
+            if nature is None or _overlaps(m.start(), m.end(), lookalikes):
+                pos = m.start() + 1
+                continue
+            hits.append(_value_hit(nature, text, m.start(), m.end()))
+            pos = m.end()
+
+    def _pair_hits(self, text: str, lookalikes, layout: _Layout) -> list[TextHit]:
+        """Weak items (血压计, 水果, fruit) count only with a giving verb in the same clause."""
+        items = [
+            (s, e, nature) for s, e, nature in self._items.finditer(text) if not _overlaps(s, e, lookalikes)
+        ]
+        if not items:
+            return []
+        verbs = [
+            (m.start(), m.end())
+            for m in self._give_verbs.finditer(text)
+            if not _overlaps(m.start(), m.end(), lookalikes)
+        ]
+        hits = []
+        for s, e, nature in items:
+            clause = layout.clause(s)
+            for vs, ve in verbs:
+                if layout.clause(vs) == clause:
+                    start, end = min(s, vs), max(e, ve)
+                    hits.append(_value_hit(nature, text, start, end))
+                    break
+        return hits
+
+    def _per_referral_hits(self, text: str, cues, layout: _Layout, value_hits) -> list[TextHit]:
+        """"Per patient / per referral / % of the bill" is prohibited when money is in the sentence."""
+        if not cues["per_referral_terms"]:
+            return []
+        money_sentences = {layout.sentence(h.start) for h in value_hits}
+        money_sentences.update(layout.sentence(s) for s, _ in cues["payment_terms"])
+        money_sentences.update(layout.sentence(m.start()) for m in self._amount.finditer(text))
+        return [
+            TextHit(TIED_TO_REFERRALS, PROHIBITED, text[s:e], "referral_fee", s, e)
+            for s, e in cues["per_referral_terms"]
+            if layout.sentence(s) in money_sentences
+        ]
+
+    # -- judging ------------------------------------------------------------------------------
+
+    def _cancelled(self, hit: TextHit, cues, layout: _Layout) -> bool:
+        if any(_in_scope(c, hit.start, layout) for c, _ in cues["refusal_terms"]):
+            return True
+        if any(_in_scope(c, hit.start, layout) for c, _ in cues["third_party_terms"]):
+            return True
+        if hit.nature in self._own_natures and any(
+            _in_scope(c, hit.start, layout) for c, _ in cues["own_expense_terms"]
+        ):
+            return True
+        return hit.nature in self._patient_cost_natures and any(
+            _in_scope(c, hit.start, layout) for c, _ in cues["patient_cost_terms"]
+        )
+
+
+def _value_hit(nature: str, text: str, start: int, end: int) -> TextHit:
+    if nature == "referral_fee":
+        return TextHit(TIED_TO_REFERRALS, PROHIBITED, text[start:end], nature, start, end)
+    return TextHit(UNDECLARED_TEXT, REVIEW, text[start:end], nature, start, end)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _in_scope(cue: int, hit: int, layout: _Layout) -> bool:
+    """A cue covers its own clause and the earlier clauses of its sentence, up to a contrast word.
+
+    A cue right at the start of a sentence ("我拒绝了。", "I declined.") also covers the
+    sentence before it, since that is where the offer it answers was written.
+    """
+    if layout.segment(cue) != layout.segment(hit):
+        return False
+    cue_sentence, hit_sentence = layout.sentence(cue), layout.sentence(hit)
+    if cue_sentence == hit_sentence:
+        return layout.clause(hit) <= layout.clause(cue)
+    if hit_sentence == cue_sentence - 1:
+        return cue - layout.sentence_start(cue_sentence) <= _LEADING_REFUSAL_CHARS
+    return False
+
+
+_SEVERITY_RANK = {BLOCKED: 0, PROHIBITED: 1, REVIEW: 2}
+
+
+def _dedupe(hits: list[TextHit]) -> list[TextHit]:
+    """Overlapping hits report once: the most severe, then the longest."""
+    ordered = sorted(hits, key=lambda h: (_SEVERITY_RANK[h.severity], -(h.end - h.start), h.start))
+    kept: list[TextHit] = []
+    for hit in ordered:
+        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+_CACHE: dict[str, Screener] = {}
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 8
+
+
+def get_screener(terms: dict) -> Screener:
+    """The compiled screener for these terms, memoised on their canonical JSON."""
+    key = json.dumps(terms or {}, sort_keys=True, ensure_ascii=False)
+    screener = _CACHE.get(key)
+    if screener is None:
+        screener = Screener(terms)
+        with _CACHE_LOCK:
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = screener
+    return screener
+
+
+# --------------------------------------------------------------------------------------------
+# Patient identifiers (fixed rules, not policy data: they are facts about number formats)
+# --------------------------------------------------------------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_PROVINCES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
+
+
+def valid_resident_id(number: str) -> bool:
+    """An 18-character mainland resident ID: province code, real birth date, MOD 11-2 check digit."""
+    number = re.sub(r"[\s-]", "", number or "").upper()
+    if not re.fullmatch(r"\d{17}[\dX]", number) or number[:2] not in _PROVINCES:
+        return False
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    if not (1900 <= born.year and born <= date.today()):
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == number[17]
+
+
+def mask_identifier(kind: str, text: str) -> str:
+    """Mask an identifier for display: ID 110105********1234, mobile 138****5678, name 张**."""
+    if kind == "resident_id":
+        digits = re.sub(r"[\s-]", "", text).upper()
+        return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+    if kind == "mobile":
+        digits = re.sub(r"\D", "", text)[-11:]
+        return digits[:3] + "****" + digits[-4:]
+    if kind == "name":
+        text = text.strip()
+        if text.isascii():
+            return text.split()[0] + " **"
+        surname = text[:2] if text[:2] in _COMPOUND_SURNAMES else text[:1]
+        return surname + "**"
+    raise ValueError(f"unknown identifier kind: {kind}")
+
+
+_RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![0-9A-Za-z])")
+# 1[3-9] and nine more digits, optionally +86/0086 and grouped 3-4-4 with spaces or hyphens;
+# never inside a longer run of digits (order numbers, ID numbers).
+_MOBILE = re.compile(r"(?<![\d-])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])")
+
+# Common surnames only: rarer ones that are also everyday words (明, 常, 安, 向, 时...) would turn
+# 患者明日出院 or 患者常规复查 into a "name".
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃武戴莫孔汤温康施"
+    "文牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳祝包宁符阮柯纪梅童凌毕季裴霍涂苗谷"
+    "盛翁冉骆蓝靳柴鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓吉缪芦麦褚娄窦戚岑卫柏宗瞿桂佟臧闵苟邬卞姬仇栾隋"
+    "刁荣巫寇桑郎甄丛仲虞敖巩佘苑邝"
+)
+_COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 南宫".split())
+# After an unlabelled 患者/病人 a name must end cleanly: punctuation, a space, a digit, the end,
+# or one of these characters (患者李建国，男 / 患者张三因胸痛入院 / 患者王五于3天前).  That is what
+# tells 患者张三 from 患者张口困难 or 患者高血压病史.
+_NAME_FOLLOW = "男女因于今昨现入出"
+# Ordinary words that start with a common surname and can follow 患者.
+_NOT_NAMES = frozenset(
+    "高血压 高血糖 高血脂 高热 高烧 高龄 高度 高危 康复 陈述 周围 周一 周二 周三 周四 周五 周六 周日 周末 关节 黄疸 "
+    "付费 方面 方便 马上 曾经 曾行 曾有 曾因 何时 包括 左侧 左右 左下 万一 孙子 孙女 任何 毛发 金属 谢谢 余下 夏季 "
+    "戴口 于是 于今 石膏 田间 龙头 苏醒 白天 白细胞 许多 华法林 钱财 何况 季节 蓝色 巩固 童年 申请 温度 温和 "
+    "祝福 兰州 章程 江苏 程度 卫生 伍德 宁可 齐全 严重 乔迁 文化 梅毒 庄重 卢沟 杜冷 丁香 贾第 牛奶 姜汤 钟点 "
+    "司机 司法 宗教 吉林 阳性 阳光 房颤 房间 房室 秦皇 柴胡 桂枝 蒲公 娄底 卫健".split()
+)
+_SOMEBODY = re.compile(r"(?:%s|[%s])某{1,2}" % ("|".join(sorted(_COMPOUND_SURNAMES)), "".join(sorted(_SURNAMES))))
+_PATIENT_NAME = re.compile(
+    r"(?P<label>患者姓名|病人姓名|患儿姓名|姓名|患者|病人|患儿)[ \t]*(?P<colon>[:：]?)[ \t]*"
+    r"(?P<name>[\u4e00-\u9fff]{2,4})"
+)
+_PATIENT_NAME_EN = re.compile(
+    r"\b(?:[Pp]atient(?:'s)?\s+[Nn]ame|[Pp]t\.?\s+[Nn]ame|[Nn]ame\s+of\s+(?:the\s+)?[Pp]atient)"
+    r"\s*[:：]?\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+
+
+def _name_candidate(text: str, m: re.Match) -> tuple[int, int] | None:
+    """The span of a patient name after a label, or None if what follows is not a name."""
+    label, colon, raw = m.group("label"), m.group("colon"), m.group("name")
+    start = m.start("name")
+    somebody = _SOMEBODY.match(raw)
+    if somebody:  # 患者王某某 / 患者李某: a pseudonym, but still a labelled name
+        return start, start + somebody.end()
+    explicit = "姓名" in label
+    for length in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2
+        if length > len(raw):
+            continue
+        name, end = raw[:length], start + length
+        following = text[end : end + 1]
+        ends_cleanly = not following or not ("\u4e00" <= following <= "\u9fff") or following in _NAME_FOLLOW
+        if not ends_cleanly or any(name.startswith(word) for word in _NOT_NAMES):
+            continue
+        surname_ok = name[:2] in _COMPOUND_SURNAMES or name[0] in _SURNAMES
+        if explicit or (surname_ok and (colon or length <= 3)):
+            return start, end
+    return None
+
+
+def patient_identifier_hits(text: str) -> list[TextHit]:
+    """Resident ID numbers (valid check digit), mainland mobiles and labelled patient names, masked."""
+    if not text:
+        return []
+    hits: list[TextHit] = []
+    for m in _RESIDENT_ID.finditer(text):
+        if valid_resident_id(m.group()):
+            hits.append(_id_hit(mask_identifier("resident_id", m.group()), m.start(), m.end()))
+    for m in _MOBILE.finditer(text):
+        if not _overlaps(m.start(), m.end(), [(h.start, h.end) for h in hits]):
+            hits.append(_id_hit(mask_identifier("mobile", m.group()), m.start(), m.end()))
+    for m in _PATIENT_NAME.finditer(text):
+        span = _name_candidate(text, m)
+        if span:
+            hits.append(_id_hit(mask_identifier("name", text[span[0] : span[1]]), *span))
+    for m in _PATIENT_NAME_EN.finditer(text):
+        hits.append(_id_hit(mask_identifier("name", m.group("name")), m.start("name"), m.end("name")))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _id_hit(masked: str, start: int, end: int) -> TextHit:
+    return TextHit(PATIENT_IDENTIFIER, BLOCKED, masked, "", start, end)
