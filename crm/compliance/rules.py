@@ -86,7 +86,8 @@ def split_amount(total: Decimal, parts: int) -> list[Decimal]:
 def line_rules(line: Line, limits: Limits, screener: Screener) -> list[RuleFinding]:
     """Rules that look at one line on its own."""
     found = [RuleFinding("declared", REVIEW, {"nature": line.nature, "amount": str(line.amount)}, line.index)]
-    if line.nature in limits.prohibited_natures or line.form == "cash_equivalent":
+    prohibited = line.nature in limits.prohibited_natures or line.form == "cash_equivalent"
+    if prohibited:
         found.append(
             RuleFinding("prohibited_nature", PROHIBITED, {"nature": line.nature, "form": line.form}, line.index)
         )
@@ -99,7 +100,8 @@ def line_rules(line: Line, limits: Limits, screener: Screener) -> list[RuleFindi
         found.append(
             RuleFinding(
                 "item_limit",
-                REVIEW if line.justification.strip() else BLOCKED,
+                # An honestly reported prohibited item is stored as it is: no justification makes it right.
+                REVIEW if line.justification.strip() or prohibited else BLOCKED,
                 {"amount": str(line.amount), "limit": str(limits.item_limit), "justification": line.justification},
                 line.index,
             )

@@ -103,8 +103,8 @@ def recipient_ledger(user, *, year: int, clinician_id: int | None = None, organi
     )["total"]
     return Ledger(
         year=year,
-        rows=[LedgerRow(r["nature"], r["approved"], r["pending"], r["count"]) for r in rows],
-        total_counted=counted,
+        rows=[LedgerRow(r["nature"], cents(r["approved"]), cents(r["pending"]), r["count"]) for r in rows],
+        total_counted=cents(counted),
         cap=current_policy().annual_cap,
     )
 
@@ -168,6 +168,11 @@ class DisclosureRow:
     pending_count: int
 
 
+def cents(value) -> Decimal:
+    """SQLite returns sums without their scale; money is always shown to the cent."""
+    return Decimal(value).quantize(Decimal("0.01"))
+
+
 def disclosure_rows(user, *, year: int, chunk_size: int = 2000) -> Iterator[DisclosureRow]:
     """One row per recipient per nature for the year, approved and pending apart; streamed."""
     base = TransferOfValue.objects.visible_to(user).filter(
@@ -203,9 +208,9 @@ def disclosure_rows(user, *, year: int, chunk_size: int = 2000) -> Iterator[Disc
             r["recipient_clinician__organization__name"],
             r["recipient_clinician__organization__territory__name"],
             r["nature"],
-            r["approved_total"],
+            cents(r["approved_total"]),
             r["approved_count"],
-            r["pending_total"],
+            cents(r["pending_total"]),
             r["pending_count"],
         )
     organizations = (
@@ -227,8 +232,26 @@ def disclosure_rows(user, *, year: int, chunk_size: int = 2000) -> Iterator[Disc
             r["recipient_organization__name"],
             r["recipient_organization__territory__name"],
             r["nature"],
-            r["approved_total"],
+            cents(r["approved_total"]),
             r["approved_count"],
-            r["pending_total"],
+            cents(r["pending_total"]),
             r["pending_count"],
         )
+
+
+def clinician_year_totals(user, *, clinician_ids, year: int) -> dict[int, Decimal]:
+    """Counted value (pending + approved, not patient-education) per clinician for a year, one query."""
+    rows = (
+        TransferOfValue.objects.visible_to(user)
+        .filter(
+            recipient_clinician__in=clinician_ids,
+            value_date__gte=date(year, 1, 1),
+            value_date__lt=date(year + 1, 1, 1),
+            patient_education=False,
+            interaction__review_status__in=COUNTED,
+        )
+        .values_list("recipient_clinician_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {pk: cents(total) for pk, total in rows}

@@ -108,7 +108,7 @@ def history_for(interaction: Interaction, lines: Sequence[TransferOfValue]) -> r
             key = f"clinician:{row['recipient_clinician_id']}"
         else:
             key = f"organization:{row['recipient_organization_id']}"
-        year_to_date[key] = row["total"]
+        year_to_date[key] = Decimal(row["total"]).quantize(rules.CENT)
     meals: dict[str, int] = {}
     if clinician_ids:
         start, end = quarter_bounds(day)
@@ -132,10 +132,10 @@ def field_of(finding: rules.RuleFinding) -> str:
     return "transfers" if name.startswith("transfers") else "__all__"
 
 
-def interaction_assess(
+def interaction_evaluate(
     *, interaction: Interaction, lines: Sequence[TransferOfValue], policy: Policy | None = None
 ) -> tuple[Policy, list[rules.RuleFinding]]:
-    """Run every rule on an unsaved draft; refuse it (ValidationError) when a finding blocks."""
+    """Run every rule on an unsaved draft under the current (or given) policy; writes nothing."""
     policy = policy or current_policy()
     found = rules.evaluate(
         draft_of(interaction, lines),
@@ -143,6 +143,14 @@ def interaction_assess(
         limits_of(policy),
         get_screener(policy.screening_terms),
     )
+    return policy, found
+
+
+def interaction_assess(
+    *, interaction: Interaction, lines: Sequence[TransferOfValue], policy: Policy | None = None
+) -> tuple[Policy, list[rules.RuleFinding]]:
+    """Like ``interaction_evaluate``, but refuse the draft (ValidationError) when a finding blocks."""
+    policy, found = interaction_evaluate(interaction=interaction, lines=lines, policy=policy)
     blocking = [f for f in found if f.severity == rules.BLOCKED]
     if blocking:
         errors: dict[str, list[ValidationError]] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from crm.compliance import services as compliance
+from crm.compliance.messages import finding_message
 from crm.compliance.rules import split_amount
 from crm.interactions.models import (
     FollowUp,
@@ -24,8 +25,11 @@ from crm.interactions.models import (
     Interaction,
     InteractionRevision,
     Kind,
+    Period,
+    Summary,
     TransferOfValue,
 )
+from crm.interactions.selectors import period_bounds, period_start_for
 from crm.partners.models import Clinician, Organization
 
 EDITABLE_FIELDS = (
@@ -46,6 +50,7 @@ EDITABLE_FIELDS = (
     "feedback_given_at",
 )
 CASE_FEEDBACK_HOURS = 24
+SUMMARY_DEADLINE = time(17, 0)
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,45 @@ def interaction_create(
     return interaction
 
 
+def interaction_preview(
+    *,
+    author,
+    kind: str,
+    organization: Organization,
+    occurred_at: datetime,
+    summary: str = "",
+    transfers: Sequence[TransferInput] = (),
+    interaction: Interaction | None = None,
+    **details,
+) -> list[dict]:
+    """What the policy will say about a draft, before saving (the live panel of the log form).
+
+    Runs the same rules as a save, writes nothing; ``interaction`` is given when amending so its
+    own lines are not counted twice in the recipient's year.
+    """
+    _check_author(author, organization)
+    draft = Interaction(
+        pk=interaction.pk if interaction else None,
+        kind=kind,
+        organization=organization,
+        liaison=author,
+        occurred_at=occurred_at,
+        summary=summary,
+        **{k: v for k, v in details.items() if k in EDITABLE_FIELDS},
+    )
+    lines = _expand(draft, transfers)
+    _policy, found = compliance.interaction_evaluate(interaction=draft, lines=lines)
+    return [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "message": finding_message(f.rule, f.severity, f.evidence),
+            "field": compliance.field_of(f),
+        }
+        for f in found
+    ]
+
+
 def snapshot_of(interaction: Interaction) -> dict:
     """Everything a reviewer needs to see an earlier version as it was."""
     data = model_to_dict(interaction, exclude=["clinicians"])
@@ -244,3 +288,51 @@ def interaction_amend(
         interaction=current, lines=lines, found=found, policy=policy, actor=author, previous_status=previous_status
     )
     return current
+
+
+def summary_due_at(period: str, period_start: date) -> datetime:
+    """Deadlines: 17:00 the same day, Sunday 17:00 for a week, 17:00 on the month's last day."""
+    if period == Period.DAILY:
+        day = period_start
+    elif period == Period.WEEKLY:
+        day = period_start + timedelta(days=6)
+    else:
+        day = period_bounds(period, period_start)[1] - timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, SUMMARY_DEADLINE))
+
+
+@transaction.atomic
+def summary_save(
+    *, liaison, period: str, period_start: date, body: str, plan: str, submit: bool
+) -> Summary:
+    """Write the liaison's own summary for a period; ``submit`` stamps the time (late if after the deadline)."""
+    if period_start != period_start_for(period, period_start):
+        raise ValidationError({"period_start": _("A weekly summary starts on a Monday, a monthly one on the 1st.")})
+    summary, _created = Summary.objects.select_for_update().get_or_create(
+        liaison=liaison,
+        period=period,
+        period_start=period_start,
+        defaults={"due_at": summary_due_at(period, period_start)},
+    )
+    summary.body, summary.plan = body, plan
+    if submit:
+        if not (body.strip() or plan.strip()):
+            raise ValidationError({"body": _("Write the summary or the plan before submitting.")})
+        summary.submitted_at = timezone.now()
+    summary.full_clean(exclude=["liaison"])
+    summary.save()
+    return summary
+
+
+@transaction.atomic
+def follow_up_complete(*, follow_up: FollowUp, user, outcome: str = "") -> FollowUp:
+    """Mark a follow-up done; only its own liaison does that."""
+    if follow_up.liaison_id != user.pk:
+        raise PermissionDenied(_("Only the liaison who owns a follow-up can close it."))
+    updated = FollowUp.objects.filter(pk=follow_up.pk, done_at__isnull=True).update(
+        done_at=timezone.now(), outcome=outcome[:255]
+    )
+    follow_up.refresh_from_db()
+    if not updated:
+        raise ValidationError(_("This follow-up was already done."), code="already_done")
+    return follow_up

@@ -94,6 +94,12 @@ def test_item_limit_needs_a_justification_then_review():
     assert "item_limit" not in {f.rule for f in run(draft(line(amount="900", patient_education=True)))}
 
 
+def test_a_reported_prohibited_item_above_the_limit_is_stored_without_justification():
+    found = run(draft(line(nature="cash", form="cash_equivalent", amount="500")))
+    assert {("prohibited_nature", "prohibited"), ("item_limit", "review")} <= set(codes(found))
+    assert not rules.is_blocked(found)
+
+
 def test_annual_cap_warns_at_80_percent_and_flags_over_100():
     near = run(draft(line(amount="150")), rules.History(year_to_date={"clinician:1": Decimal("1500")}))
     (cap,) = [f for f in near if f.rule == "annual_cap"]

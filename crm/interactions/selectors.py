@@ -1,0 +1,194 @@
+"""Reads about logged work for the pages and the API, always starting from ``visible_to``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from crm.compliance.models import ReviewDecision
+from crm.interactions.models import FollowUp, Interaction, Kind, Period, ReviewStatus, Summary, TransferOfValue
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, start + timedelta(days=1)
+
+
+def period_bounds(period: str, start: date) -> tuple[date, date]:
+    """First day and the day after the last, for a daily, weekly (Monday) or monthly period."""
+    if period == Period.DAILY:
+        return start, start + timedelta(days=1)
+    if period == Period.WEEKLY:
+        return start, start + timedelta(days=7)
+    next_month = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return start, next_month
+
+
+def period_start_for(period: str, day: date) -> date:
+    if period == Period.WEEKLY:
+        return day - timedelta(days=day.weekday())
+    if period == Period.MONTHLY:
+        return day.replace(day=1)
+    return day
+
+
+def timeline(queryset: QuerySet[Interaction]) -> QuerySet[Interaction]:
+    """Interactions with what a list row shows, in a fixed number of queries."""
+    return queryset.select_related("organization", "liaison").prefetch_related("clinicians", "transfers")
+
+
+@dataclass
+class TodayOverview:
+    interactions: list[Interaction]
+    contacts: int
+    target: int
+    due_today: list[FollowUp]
+    overdue: list[FollowUp]
+    returned: list[Interaction]
+
+
+def today_for(user, *, today: date, target: int) -> TodayOverview:
+    """A liaison's day: what they logged, the contact target, follow-ups, returned interactions."""
+    start, end = day_bounds(today)
+    logged = list(
+        timeline(Interaction.objects.filter(liaison=user, occurred_at__gte=start, occurred_at__lt=end)).order_by(
+            "occurred_at"
+        )
+    )
+    contacts = len({c.pk for i in logged for c in i.clinicians.all()})
+    open_follow_ups = FollowUp.objects.visible_to(user).filter(liaison=user, done_at__isnull=True, due_on__lte=today)
+    open_follow_ups = list(open_follow_ups.select_related("organization").order_by("due_on", "pk"))
+    latest_decisions = ReviewDecision.objects.select_related("reviewer").order_by("-decided_at")
+    returned = list(
+        Interaction.objects.filter(liaison=user, review_status=ReviewStatus.RETURNED)
+        .select_related("organization")
+        .prefetch_related(Prefetch("decisions", queryset=latest_decisions, to_attr="decisions_newest_first"))
+        .order_by("updated_at")
+    )
+    return TodayOverview(
+        interactions=logged,
+        contacts=contacts,
+        target=target,
+        due_today=[f for f in open_follow_ups if f.due_on == today],
+        overdue=[f for f in open_follow_ups if f.due_on < today],
+        returned=returned,
+    )
+
+
+@dataclass
+class PeriodFacts:
+    """What the logs already say for a summary period."""
+
+    by_kind: dict[str, int]
+    organizations: int
+    clinicians: int
+    transfers: int
+    follow_ups_done: int
+    follow_ups_open: int
+
+
+def period_facts(user, *, liaison, period: str, start: date) -> PeriodFacts:
+    first, after = period_bounds(period, start)
+    lo, _unused = day_bounds(first)
+    hi, _unused = day_bounds(after)
+    logged = Interaction.objects.visible_to(user).filter(liaison=liaison, occurred_at__gte=lo, occurred_at__lt=hi)
+    by_kind = dict(logged.values_list("kind").annotate(n=Count("pk")).order_by())
+    totals = logged.aggregate(
+        organizations=Count("organization", distinct=True), clinicians=Count("clinicians", distinct=True)
+    )
+    follow_ups = FollowUp.objects.visible_to(user).filter(liaison=liaison)
+    return PeriodFacts(
+        by_kind={k: by_kind.get(k, 0) for k in Kind.values},
+        organizations=totals["organizations"],
+        clinicians=totals["clinicians"],
+        transfers=TransferOfValue.objects.filter(interaction__in=logged).count(),
+        follow_ups_done=follow_ups.filter(done_at__gte=lo, done_at__lt=hi).count(),
+        follow_ups_open=follow_ups.filter(done_at__isnull=True, due_on__lt=after).count(),
+    )
+
+
+def summaries_for(user, *, liaison) -> QuerySet[Summary]:
+    return Summary.objects.visible_to(user).filter(liaison=liaison).select_related("liaison")
+
+
+# --- Director views -------------------------------------------------------------------------
+
+
+def team_activity(user, *, weeks: int, today: date) -> tuple[list[date], list[dict]]:
+    """Interactions per liaison per ISO week (Monday), for the last ``weeks`` weeks."""
+    monday = today - timedelta(days=today.weekday())
+    starts = [monday - timedelta(weeks=n) for n in reversed(range(weeks))]
+    lo, _unused = day_bounds(starts[0])
+    rows = (
+        Interaction.objects.visible_to(user)
+        .filter(occurred_at__gte=lo)
+        .values("liaison_id", "liaison__full_name", "liaison__username", "occurred_at")
+    )
+    table: dict[int, dict] = {}
+    for row in rows.iterator(chunk_size=2000):
+        day = timezone.localdate(row["occurred_at"])
+        week = day - timedelta(days=day.weekday())
+        entry = table.setdefault(
+            row["liaison_id"],
+            {"name": row["liaison__full_name"] or row["liaison__username"], "weeks": dict.fromkeys(starts, 0)},
+        )
+        if week in entry["weeks"]:
+            entry["weeks"][week] += 1
+    result = sorted(table.values(), key=lambda e: e["name"])
+    for entry in result:
+        entry["counts"] = [entry["weeks"][w] for w in starts]
+        entry["total"] = sum(entry["counts"])
+    return starts, result
+
+
+def overdue_follow_ups(user, *, today: date) -> QuerySet[FollowUp]:
+    return (
+        FollowUp.objects.visible_to(user)
+        .filter(done_at__isnull=True, due_on__lt=today)
+        .select_related("organization", "liaison")
+        .order_by("due_on", "pk")
+    )
+
+
+@dataclass
+class FeedbackTimeliness:
+    on_time: int
+    late: int
+    missing_overdue: int
+    open_not_due: int
+
+    @property
+    def total_due(self) -> int:
+        return self.on_time + self.late + self.missing_overdue
+
+    @property
+    def on_time_share(self) -> float:
+        return self.on_time / self.total_due if self.total_due else 1.0
+
+
+def case_feedback_timeliness(user, *, since: date, now: datetime) -> FeedbackTimeliness:
+    """Case discussions against the 24-hour feedback target."""
+    lo, _unused = day_bounds(since)
+    cases = Interaction.objects.visible_to(user).filter(kind=Kind.CASE, occurred_at__gte=lo)
+    figures = cases.aggregate(
+        on_time=Count("pk", filter=Q(feedback_given_at__lte=F("feedback_due_at"))),
+        late=Count("pk", filter=Q(feedback_given_at__gt=F("feedback_due_at"))),
+        missing_overdue=Count("pk", filter=Q(feedback_given_at__isnull=True, feedback_due_at__lt=now)),
+        open_not_due=Count("pk", filter=Q(feedback_given_at__isnull=True, feedback_due_at__gte=now)),
+    )
+    return FeedbackTimeliness(**figures)
+
+
+def training_offers_by_status(user, *, since: date) -> dict[str, int]:
+    lo, _unused = day_bounds(since)
+    rows = (
+        Interaction.objects.visible_to(user)
+        .filter(kind=Kind.TRAINING, occurred_at__gte=lo)
+        .values_list("training_status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
