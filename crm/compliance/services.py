@@ -67,9 +67,9 @@ def rule_line(line: TransferOfValue, index: int) -> rules.Line:
 
 
 def draft_of(interaction: Interaction, lines: Sequence[TransferOfValue]) -> rules.Draft:
+    # Line descriptions and justifications describe value already declared: screening them for
+    # undeclared value would only repeat it (value tied to referrals is checked per line).
     texts = {name: getattr(interaction, name) or "" for name in TEXT_FIELDS}
-    for index, line in enumerate(lines):
-        texts[f"transfers.{index}.justification"] = line.justification
     return rules.Draft(
         kind=interaction.kind,
         occurred_on=timezone.localdate(interaction.occurred_at),

@@ -98,7 +98,7 @@ def _forms(request, organization, kind, instance=None, initial_lines=None):
         data,
         kind=kind,
         organization=organization,
-        instance=instance,
+        instance=instance or Interaction(kind=kind, organization=organization, liaison=request.user),
         initial=None if instance else {"occurred_at": timezone.localtime().replace(second=0, microsecond=0)},
     )
     lines = TransferFormSet(data, prefix="tov", clinicians=clinicians, organization=organization, initial=initial_lines)

@@ -86,27 +86,30 @@ def test_disclosure_export_csv_and_xlsx(liaison, organization, doctors, reviewer
     assert values[0][0] == "年度" and values[1][3] == "'=HYPERLINK(1)"
 
 
-def test_rescreen_after_policy_change(liaison, organization, reviewer, capsys):
+def test_rescreen_after_policy_change(liaison, organization, reviewer):
     note = interaction_create(
         author=liaison,
         kind="visit",
         organization=organization,
         occurred_at=timezone.now(),
-        summary="给科室带了两箱脐橙，沟通下月讲座。",
+        summary="沟通了 XYZZY 项目的安排。",
     )
-    policy = selectors.current_policy()
-    terms = policy.screening_terms
-    before = note.review_status
-    # A reviewer removes every value term: the note that was flagged is now clear, and vice versa.
-    emptied = {
-        key: ([] if isinstance(value, list) else {k: [] for k in value}) if key == "value_terms" else value
-        for key, value in terms.items()
+    assert note.review_status == "clear"
+    original = selectors.current_policy().screening_terms
+    widened = {
+        **original,
+        "value_terms": {**original["value_terms"], "gift": [*original["value_terms"]["gift"], "XYZZY"]},
     }
-    policy_publish(author=reviewer, values={"screening_terms": emptied, "note": "测试"})
+    policy_publish(author=reviewer, values={"screening_terms": widened, "note": "新增筛查词"})
     call_command("rescreen")
     note.refresh_from_db()
-    out = capsys.readouterr().out
-    if before == "pending":
-        assert note.review_status == "clear" and "1" in out
-    else:
-        assert note.review_status == "clear"
+    assert note.review_status == "pending"
+    finding = note.findings.get(rule="undeclared_text")
+    assert finding.policy.version == 2 and finding.evidence["match"] == "XYZZY"
+    policy_publish(author=reviewer, values={"screening_terms": original, "note": "撤回"})
+    call_command("rescreen")
+    note.refresh_from_db()
+    assert note.review_status == "clear" and not note.findings.exists()
+    from crm.compliance.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="interaction.rescreened").count() == 2

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from crm.interactions.models import Interaction
@@ -103,8 +104,12 @@ def test_case_discussion_with_id_number_is_refused_and_text_kept(browser, live_s
     note = f"患者身份证号{VALID_ID}，建议尽快转上级医院神经内科。"
     browser.find_element(By.ID, "id_summary").send_keys(note)
     browser.find_element(By.ID, "id_case_code").send_keys("ZZ-2611-037")
-    for field, value in (("case_age_band", "65-79"), ("case_sex", "M"), ("case_condition_group", "cerebrovascular"),
-                         ("case_topic", "pre_referral")):
+    for field, value in (
+        ("case_age_band", "65-79"),
+        ("case_sex", "M"),
+        ("case_condition_group", "cerebrovascular"),
+        ("case_topic", "pre_referral"),
+    ):
         Select(browser.find_element(By.ID, f"id_{field}")).select_by_value(value)
     browser.find_element(By.CSS_SELECTOR, "#log-form button[type=submit]").click()
     alert = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "[role=alert]")))
@@ -118,14 +123,18 @@ def test_case_discussion_with_id_number_is_refused_and_text_kept(browser, live_s
 def test_reviewer_approves_and_the_liaison_sees_the_outcome(browser, live_server, liaison, reviewer, organization):
     doctor = ClinicianFactory(organization=organization, name="王建国")
     interaction = interaction_create(
-        author=liaison, kind="visit", organization=organization, occurred_at=timezone.now(),
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
         summary="拜访王院长，讨论双向转诊流程。",
-        transfers=[TransferInput(nature="gift", description="茶叶一盒", amount=Decimal("120"),
-                                 recipient_clinician=doctor)],
+        transfers=[
+            TransferInput(nature="gift", description="茶叶一盒", amount=Decimal("120"), recipient_clinician=doctor)
+        ],
     )
     login(browser, live_server, reviewer.username)
-    browser.get(f"{live_server.url}/review/")
-    browser.find_element(By.CSS_SELECTOR, f"a[href$='/review/{interaction.pk}/']").click()
+    browser.get(live_server.url + reverse("web:queue"))
+    browser.find_element(By.CSS_SELECTOR, f"a[href$='{reverse('web:review', args=[interaction.pk])}']").click()
     wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "button[value=approve]"))).click()
     wait(browser, lambda d: Interaction.objects.get(pk=interaction.pk).review_status == "approved")
     login(browser, live_server, liaison.username)
@@ -145,3 +154,68 @@ def test_phone_width_log_form_fits_without_sideways_scrolling(browser, live_serv
     TOUR.mkdir(parents=True, exist_ok=True)
     browser.execute_script("document.body.style.height = 'auto'")
     browser.save_screenshot(str(TOUR / "phone-log-form.png"))
+
+
+TOUR_PAGES = [
+    ("liaison.zhang", "web:today", "01-liaison-today.png"),
+    ("liaison.zhang", "web:log_start", "02-liaison-log-start.png"),
+    ("liaison.zhang", "web:partners", "04-partner-directory.png"),
+    ("liaison.zhang", "web:follow_ups", "06-follow-ups.png"),
+    ("liaison.zhang", "web:summaries", "07-summaries.png"),
+    ("director.zhou", "web:director", "08-director-dashboard.png"),
+    ("director.zhou", "web:assignments", "09-territories.png"),
+    ("compliance.sun", "web:queue", "10-compliance-queue.png"),
+    ("compliance.sun", "web:compliance_dashboard", "12-compliance-dashboard.png"),
+    ("compliance.sun", "web:policy", "13-policy-editor.png"),
+]
+
+
+def full_page_screenshot(driver, path: Path, width: int = 1280) -> None:
+    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
+    driver.set_window_size(width, max(height, 700))
+    driver.save_screenshot(str(path))
+
+
+def test_product_tour_screenshots(browser, live_server):
+    """Loads the demo month and photographs the main pages for the README's product tour."""
+    from crm.demo.data import DEMO_PASSWORD
+    from crm.demo.loader import load_demo_data
+    from crm.interactions.models import Interaction as Logged
+    from crm.partners.models import Organization
+
+    load_demo_data()
+    TOUR.mkdir(parents=True, exist_ok=True)
+    for username, url_name, name in TOUR_PAGES:
+        path = reverse(url_name)
+        browser.delete_all_cookies()
+        browser.set_window_size(1280, 900)
+        browser.get(live_server.url + "/login/")
+        browser.find_element(By.ID, "id_username").send_keys(username)
+        browser.find_element(By.ID, "id_password").send_keys(DEMO_PASSWORD)
+        browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        wait(browser, EC.url_changes(live_server.url + "/login/"))
+        browser.get(live_server.url + path)
+        assert browser.find_elements(By.CSS_SELECTOR, "main h1"), path
+        full_page_screenshot(browser, TOUR / name)
+        if url_name == "web:partners":
+            partner = Organization.objects.visible_to(browser_user(username)).order_by("-interactions__occurred_at")[0]
+            browser.get(f"{live_server.url}/partners/{partner.pk}/")
+            full_page_screenshot(browser, TOUR / "05-partner-page.png")
+            browser.get(f"{live_server.url}/partners/{partner.pk}/log/visit/")
+            browser.find_element(By.ID, "id_summary").send_keys("拜访院长，沟通下月糖尿病讲座，中午在食堂吃了工作餐。")
+            Select(browser.find_element(By.ID, "id_tov-0-nature")).select_by_value("food")
+            browser.find_element(By.ID, "id_tov-0-description").send_keys("医院食堂工作餐")
+            browser.find_element(By.ID, "id_tov-0-amount").send_keys("45")
+            Select(browser.find_element(By.ID, "id_tov-0-recipient")).select_by_index(2)
+            wait(browser, lambda d: "¥45" in d.find_element(By.ID, "policy-panel").text)
+            full_page_screenshot(browser, TOUR / "03-liaison-log-form.png")
+        if url_name == "web:queue":
+            pending = Logged.objects.filter(review_status="pending").order_by("updated_at").first()
+            browser.get(live_server.url + reverse("web:review", args=[pending.pk]))
+            full_page_screenshot(browser, TOUR / "11-review-page.png")
+
+
+def browser_user(username):
+    from crm.people.models import User
+
+    return User.objects.get(username=username)

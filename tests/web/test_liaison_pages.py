@@ -301,3 +301,28 @@ def test_partner_search_as_you_type(signed_in, territory):
     OrganizationFactory(territory=territory, name="西山村卫生室")
     results = signed_in.get(reverse("web:partner_search"), {"q": "东湖"}).json()["results"]
     assert [r["name"] for r in results] == ["东湖镇卫生院"]
+
+
+def test_training_offer_needs_value_or_statement(signed_in, organization, doctor):
+    url = reverse("web:log", args=[organization.pk, "training"])
+    base = form_data(
+        summary="邀请李医生参加下月糖尿病规范化诊疗进修。",
+        training_format="advanced_study",
+        training_status="offered",
+        training_starts_on="",
+        no_benefit_statement="",
+        clinicians=[doctor.pk],
+    )
+    refused = signed_in.post(url, base, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 400 and "no individual benefit" in refused.content.decode()
+    with_value = {
+        **base,
+        "tov-0-nature": "education",
+        "tov-0-description": "免进修费",
+        "tov-0-amount": "1500",
+        "tov-0-recipient": str(doctor.pk),
+        "tov-0-justification": "医院进修项目统一减免",
+    }
+    assert signed_in.post(url, with_value).status_code == 302
+    offer = Interaction.objects.get()
+    assert offer.training_status == "offered" and offer.review_status == "pending"

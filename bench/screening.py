@@ -1,0 +1,64 @@
+"""Screening throughput on one core, side by side with a baseline.
+
+The baseline is the cheapest thing that still reads every note: one compiled regex of all the
+value terms, searched once per note, with no judgement of look-alikes, refusals or identifiers.
+The ratio says what the judgement costs on top of merely scanning the text.
+
+    python bench/screening.py [--notes 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+from pathlib import Path
+
+from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
+from crm.compliance.screening import get_screener, patient_identifier_hits
+
+CORPORA = sorted((Path(__file__).resolve().parent.parent / "tests" / "compliance" / "data").glob("*.jsonl"))
+
+
+def notes(count: int) -> list[str]:
+    texts = [json.loads(line)["text"] for path in CORPORA for line in path.read_text("utf-8").splitlines() if line]
+    rng = random.Random(7)
+    out = []
+    while len(out) < count:  # 50–300 characters: one to five notes joined, as a day's entry would be
+        joined = "".join(rng.sample(texts, rng.randint(1, 5)))
+        out.append(joined[:300])
+    return out
+
+
+def timed(fn, items) -> float:
+    start = time.perf_counter()
+    for text in items:
+        fn(text)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=20000)
+    args = parser.parse_args()
+    items = notes(args.notes)
+    screener = get_screener(DEFAULT_SCREENING_TERMS)
+    words = sorted(
+        {t.replace("…", "") for terms in DEFAULT_SCREENING_TERMS["value_terms"].values() for t in terms}, key=len
+    )[::-1]
+    baseline = re.compile("|".join(re.escape(w) for w in words if w), re.IGNORECASE)
+    timed(screener.value_hits, items[:500])  # warm caches
+    base = timed(baseline.search, items)
+    full = timed(lambda t: (screener.value_hits(t), patient_identifier_hits(t)), items)
+    average = sum(map(len, items)) / len(items)
+    print(f"notes: {len(items)}, average {average:.0f} characters")
+    print(f"{'':28}{'seconds':>10}{'notes/s':>12}")
+    print(f"{'baseline (one regex scan)':28}{base:>10.3f}{len(items) / base:>12,.0f}")
+    print(f"{'screening (value + ids)':28}{full:>10.3f}{len(items) / full:>12,.0f}")
+    print(f"ratio screening / baseline: {full / base:.1f}x   target: >= 5,000 notes/s on one core")
+
+
+if __name__ == "__main__":
+    main()
