@@ -28,6 +28,6 @@ urlpatterns = [
     path("follow-ups/<int:pk>/done/", liaison.follow_up_done, name="follow_up_done"),
     path("summaries/", liaison.summaries, name="summaries"),
     path("summaries/<str:period>/<str:start>/", liaison.summary_edit, name="summary"),
-    path("director/", include("crm.web.urls_director")),
-    path("review/", include("crm.web.urls_compliance")),
+    path("director/", include("crm.web.urls_team")),
+    path("review/", include("crm.web.urls_review")),
 ]

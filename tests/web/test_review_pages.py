@@ -1,0 +1,137 @@
+"""The compliance office's pages: queue, review with decisions, ledger, policy editor, dashboard."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from crm.compliance.models import Policy, ReviewDecision
+from crm.interactions.services import TransferInput, interaction_create
+from tests.factories import ClinicianFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def doctor(organization):
+    return ClinicianFactory(organization=organization, name="王建国")
+
+
+def gift(liaison, organization, doctor, nature="gift", summary="拜访王院长，讨论转诊流程。", **kw):
+    return interaction_create(
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
+        summary=summary,
+        transfers=[
+            TransferInput(
+                nature=nature, description="茶叶一盒", amount=Decimal("120"), recipient_clinician=doctor, **kw
+            )
+        ],
+    )
+
+
+@pytest.fixture
+def reviewing(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.mark.parametrize("name", ["web:queue", "web:compliance_dashboard", "web:policy"])
+def test_only_compliance_opens_the_pages(client, liaison, director, name):
+    for user in (liaison, director):
+        client.force_login(user)
+        assert client.get(reverse(name)).status_code == 403
+    client.logout()
+    assert client.get(reverse(name)).status_code == 302
+
+
+def test_approve_from_the_review_page(reviewing, liaison, organization, doctor):
+    interaction = gift(liaison, organization, doctor)
+    page = reviewing.get(reverse("web:review", args=[interaction.pk]))
+    assert page.status_code == 200 and "茶叶一盒" in page.content.decode()
+    response = reviewing.post(reverse("web:review", args=[interaction.pk]), {"decision": "approve", "comment": ""})
+    assert response.status_code == 302
+    interaction.refresh_from_db()
+    assert interaction.review_status == "approved"
+
+
+def test_reject_needs_a_comment_and_keeps_what_was_typed(reviewing, liaison, organization, doctor):
+    interaction = gift(liaison, organization, doctor)
+    response = reviewing.post(
+        reverse("web:review", args=[interaction.pk]), {"decision": "reject", "comment": " "}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400 and "comment" in response.content.decode()
+    returned = reviewing.post(
+        reverse("web:review", args=[interaction.pk]), {"decision": "return", "comment": "请补充用餐人数"}
+    )
+    assert returned.status_code == 302 and ReviewDecision.objects.get().decision == "return"
+
+
+def test_prohibited_cannot_be_approved(reviewing, liaison, organization, doctor):
+    interaction = gift(liaison, organization, doctor, nature="cash", form="cash_equivalent")
+    page = reviewing.get(reverse("web:review", args=[interaction.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'value="approve" disabled' in page
+    response = reviewing.post(
+        reverse("web:review", args=[interaction.pk]), {"decision": "approve"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400 and "can never be approved" in response.content.decode()
+    interaction.refresh_from_db()
+    assert interaction.review_status == "pending"
+
+
+def test_matches_are_highlighted_and_the_rest_escaped(reviewing, liaison, organization, doctor):
+    interaction = interaction_create(
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
+        summary="<script>alert(1)</script>中午请王院长吃饭，沟通转诊。",
+    )
+    page = reviewing.get(reverse("web:review", args=[interaction.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert "<mark" in page
+
+
+def test_ledger_and_dashboard(reviewing, liaison, organization, doctor):
+    gift(liaison, organization, doctor)
+    ledger = reviewing.get(reverse("web:ledger", args=[doctor.pk])).content.decode()
+    assert "¥120.00" in ledger
+    dashboard = reviewing.get(reverse("web:compliance_dashboard"))
+    assert dashboard.status_code == 200 and "<svg" in dashboard.content.decode()
+
+
+def test_policy_editor_publishes_a_new_version(reviewing):
+    current = Policy.objects.get()
+    form = reviewing.get(reverse("web:policy")).context["form"]
+    data = {name: field.value() for name, field in ((f.name, f) for f in form)}
+    data.update({"item_limit": "300", "note": "上调单项限额", "prohibited_natures": ["cash", "referral_fee"]})
+    data = {k: v for k, v in data.items() if v is not None}
+    response = reviewing.post(reverse("web:policy"), data)
+    assert response.status_code == 302
+    latest = Policy.objects.order_by("-version").first()
+    assert latest.version == current.version + 1 and latest.item_limit == Decimal("300")
+    assert latest.screening_terms == current.screening_terms
+    assert Policy.objects.get(version=current.version).item_limit == Decimal("200")
+
+
+def test_queue_has_a_fixed_query_count(reviewing, liaison, organization, territory):
+    def add(n):
+        for _ in range(n):
+            partner = OrganizationFactory(territory=territory)
+            gift(liaison, partner, ClinicianFactory(organization=partner))
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert reviewing.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    urls = [reverse("web:queue"), reverse("web:compliance_dashboard"), reverse("web:policy")]
+    add(2)
+    few = [count(u) for u in urls]
+    add(10)
+    assert [count(u) for u in urls] == few
