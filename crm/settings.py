@@ -51,11 +51,6 @@ INSTALLED_APPS = [
     "crm.compliance",
     "crm.demo",
     "crm.web",
-    "crm.api",
-    "rest_framework",
-    "rest_framework.authtoken",
-    "django_filters",
-    "drf_spectacular",
     # After the crm apps: `crm export` is ours (disclosure reports); django-import-export ships one too.
     "import_export",
 ]
@@ -180,35 +175,3 @@ CRM_VISIT_CADENCE_DAYS = {"A": 14, "B": 30, "C": 60}
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = True
 
-# REST API (crm/api): token or session authentication, scoped by crm.access like the pages.
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
-    ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("CRM_API_ANON_RATE", "30/minute"),
-        "user": os.environ.get("CRM_API_USER_RATE", "1200/minute"),
-    },
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Partner Liaison CRM API",
-    "DESCRIPTION": "Partner relationship CRM without payments: interactions, transfers of value and their review.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-}
-# CORS stays off (no Access-Control headers) unless an origin list is configured.
-CRM_CORS_ALLOWED_ORIGINS = env_list("CRM_CORS_ALLOWED_ORIGINS")

@@ -9,5 +9,4 @@ urlpatterns = [
     path("", include("crm.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("api/", include("crm.api.urls")),
 ]

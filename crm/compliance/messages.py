@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.utils.translation import gettext as _
 
 
 def money(value) -> str:
-    return f"¥{value}"
+    """¥ with thousands separators and cents, as on an invoice: ¥1,750.00."""
+    try:
+        return f"¥{Decimal(str(value)):,.2f}"
+    except (InvalidOperation, ValueError):
+        return f"¥{value}"
 
 
 def finding_message(rule: str, severity: str, evidence: dict) -> str:

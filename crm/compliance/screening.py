@@ -20,7 +20,14 @@ text with three readable conveniences:
   (``sponsor*`` finds sponsored, sponsorship).
 * Spaces match any run of white space.
 
-How a term hit is judged, in order (all scopes are local to the sentence, never the note):
+Where candidate hits come from:
+
+* ``value_terms`` by nature (礼品, 红包, 请…吃, KTV...); ``referral_fee`` terms are prohibited;
+* ``given_items`` (血压计, 水果) only with one of ``give_verbs`` (送, 赠, donated) in the sentence;
+* ``per_referral_terms`` (每介绍一个, per referral, % of the bill) only when the sentence also
+  names an amount, a ``payment_terms`` word or a value term: prohibited, nature referral_fee.
+
+How a candidate is judged, in order (all scopes are local to the sentence, never the note):
 
 1. A *look-alike* term overlapping the hit cancels it (送检 is not 送, 请假 is not 请…吃).
 2. A *refusal or negation* cue cancels hits in its own clause and in the earlier clauses of its
@@ -85,10 +92,10 @@ GAP_CHARS = 8  # how many characters "…" may stand for
 _STOP = "。！？!?；;，,\n"  # a gap never crosses clause punctuation
 _GAP, _SPACE, _STAR, _WORD_START, _END, _WORD_END = "\x00gap", "\x00sp", "\x00star", "\x00ws", "\x00end", "\x00we"
 _TOKEN_RE = {
-    _GAP: "[^%s]{0,%d}?" % (re.escape(_STOP), GAP_CHARS),
+    _GAP: f"[^{re.escape(_STOP)}]{{0,{GAP_CHARS}}}?",
     _SPACE: r"\s+",
     _STAR: "[a-z]*(?![a-z])",
-    _WORD_START: "(?<![a-z])",
+    _WORD_START: "(?<![a-z].)",  # placed after the first letter, so each branch starts with a literal
     _END: "",
     _WORD_END: "(?:e?s)?(?![a-z])",
 }
@@ -111,7 +118,7 @@ def _tokens(term: str) -> list[str]:
     term = term.rstrip("*").strip()
     if not term or term == "…":
         return []
-    tokens = [_WORD_START] if _is_ascii_letter(term[0]) else []
+    tokens = []
     for ch in term:
         if ch == "…":
             tokens.append(_GAP)
@@ -119,6 +126,8 @@ def _tokens(term: str) -> list[str]:
             tokens.append(_SPACE)
         else:
             tokens.append(ch.lower())
+    if _is_ascii_letter(term[0]):
+        tokens.insert(1, _WORD_START)
     if star:
         tokens.append(_STAR)
     elif _is_ascii_letter(term[-1]):
@@ -150,7 +159,16 @@ def _node_regex(node: dict) -> str:
 
 
 def _compile(terms: Iterable[str]) -> re.Pattern:
-    return re.compile(_trie_regex(terms), re.IGNORECASE)
+    """Case-sensitive on purpose: notes are folded to lower-case ASCII first (``_fold``), which
+    keeps offsets and lets ``re`` skip quickly to positions where some term can start."""
+    return re.compile(_trie_regex(terms))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
 
 
 def _key(text: str) -> str:
@@ -170,7 +188,7 @@ class _TermTable:
 
     def __init__(self, labelled: dict[str, list[str]]) -> None:
         self.exact: dict[str, str] = {}
-        self.patterned: list[tuple[re.Pattern, str]] = []
+        patterned: list[tuple[str, str]] = []
         all_terms = []
         for label, terms in labelled.items():
             for term in terms:
@@ -179,10 +197,13 @@ class _TermTable:
                     continue
                 all_terms.append(term)
                 if "…" in term or term.endswith("*"):
-                    self.patterned.append((re.compile(_trie_regex([term]), re.IGNORECASE), label))
+                    patterned.append((_trie_regex([term]), label))
                 else:
                     self.exact.setdefault(_key(term), label)
         self.pattern = _compile(all_terms)
+        # Terms with … or *: one alternation with a group per term tells which one matched.
+        self.patterned_labels = [label for _, label in patterned]
+        self.patterned = re.compile("|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(patterned)) or "(?!)")
 
     def label(self, matched: str) -> str | None:
         key = _key(matched)
@@ -190,9 +211,9 @@ class _TermTable:
         if found is None and key.endswith("s"):
             found = self.exact.get(key[:-1]) or self.exact.get(key[:-2])
         if found is None:
-            for pattern, label in self.patterned:
-                if pattern.fullmatch(matched):
-                    return label
+            m = self.patterned.fullmatch(_fold(matched))
+            if m is not None:
+                return self.patterned_labels[int(m.lastgroup[1:])]
         return found
 
     def finditer(self, text: str):
@@ -210,7 +231,8 @@ class _TermTable:
 # Sentences end at 。！？!?；; a newline, or an English full stop followed by a space (not after
 # Dr/Mr/Ms/Prof).  Clauses end at a Chinese comma, or an ASCII comma next to Chinese text
 # (English commas are mostly lists: "no gifts, meals or cash").
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+_ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "prof.", "no.", "vs.", "e.g.", "i.e.")
 _CLAUSE_END = re.compile(r"[，]|(?<=[\u3400-\u9fff]),|,(?=\s*[\u3400-\u9fff])")
 
 
@@ -234,7 +256,11 @@ class _Layout:
 
 
 def _layout(text: str, contrasts: list[int]) -> _Layout:
-    sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentences = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text)
+        if m.group() != "." or not text[max(0, m.start() - 4) : m.end()].endswith(_ABBREVIATIONS)
+    ]
     clauses = sorted(sentences + [m.end() for m in _CLAUSE_END.finditer(text)])
     return _Layout(sentences, clauses, contrasts)
 
@@ -269,19 +295,21 @@ class Screener:
         self._give_verbs = _compile(_as_list(terms.get("give_verbs")))
         self._lookalikes = _compile(_as_list(terms.get("lookalike_terms")))
         self._cues = _TermTable({name: _as_list(terms.get(name)) for name in _CUE_LISTS})
+        self._candidate_patterns = (
+            self._values.pattern,
+            self._items.pattern,
+            _compile(_as_list(terms.get("per_referral_terms"))),
+        )
         self._own_natures = frozenset(_as_list(terms.get("own_expense_natures")) or ("food", "travel"))
         self._patient_cost_natures = frozenset(
             _as_list(terms.get("patient_cost_natures")) or ("cash", "referral_fee", "other")
         )
+        # An amount: ¥ before digits, or digits / Chinese numerals before one of amount_units.
         units = _as_list(terms.get("amount_units"))
-        self._amount = (
-            re.compile(
-                r"(?:[¥￥]\s*\d)|(?:(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s*(?:%s))"
-                % "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)),
-                re.IGNORECASE,
-            )
-            if units
-            else re.compile("(?!)")
+        units = "|".join(re.escape(_fold(u)) for u in sorted(units, key=len, reverse=True))
+        number = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)"
+        self._amount = re.compile(
+            r"[¥￥]\s*\d" + (rf"|{number}\s*(?:{units})" if units else "")
         )
 
     # -- public -------------------------------------------------------------------------------
@@ -290,17 +318,23 @@ class Screener:
         """Mentions of value given to a partner clinician or clinic, look-alikes and refusals removed."""
         if not text:
             return []
+        original, text = text, _fold(text)  # scan lower-cased ASCII; offsets are unchanged
+        if not any(p.search(text) for p in self._candidate_patterns):
+            return []  # most notes: nothing that could become a hit, so no need to read context
         lookalikes = [(m.start(), m.end()) for m in self._lookalikes.finditer(text)]
         cues: dict[str, list[tuple[int, int]]] = {name: [] for name in _CUE_LISTS}
         for start, end, name in self._cues.finditer(text):
-            if not _overlaps(start, end, lookalikes):
+            # 不收费 (free of charge) is a look-alike, not a refusal: skip refusals inside look-alikes.
+            if name != "refusal_terms" or not _overlaps(start, end, lookalikes):
                 cues[name].append((start, end))
         layout = _layout(text, [start for start, _ in cues["contrast_terms"]])
 
-        candidates = self._term_hits(text, lookalikes) + self._pair_hits(text, lookalikes, layout)
+        term_hits = self._term_hits(text, lookalikes)
+        taken = lookalikes + [(h.start, h.end) for h in term_hits]  # 油 in 加油卡 is not an item
+        candidates = term_hits + self._pair_hits(text, lookalikes, taken, layout)
         candidates += self._per_referral_hits(text, cues, layout, candidates)
         kept = [hit for hit in candidates if not self._cancelled(hit, cues, layout)]
-        return _dedupe(kept)
+        return [hit if hit.match == original[hit.start : hit.end] else _restore(hit, original) for hit in _dedupe(kept)]
 
     # -- finding candidates -------------------------------------------------------------------
 
@@ -319,11 +353,13 @@ class Screener:
             hits.append(_value_hit(nature, text, m.start(), m.end()))
             pos = m.end()
 
-    def _pair_hits(self, text: str, lookalikes, layout: _Layout) -> list[TextHit]:
-        """Weak items (血压计, 水果, fruit) count only with a giving verb in the same clause."""
-        items = [
-            (s, e, nature) for s, e, nature in self._items.finditer(text) if not _overlaps(s, e, lookalikes)
-        ]
+    def _pair_hits(self, text: str, lookalikes, taken, layout: _Layout) -> list[TextHit]:
+        """Weak items (血压计, 水果, fruit) count only with a giving verb in the same sentence.
+
+        ``taken`` are look-alike and value-term spans: an item inside one of them is no item.  A
+        verb may be a value term itself (donated): the longer pair then wins in ``_dedupe``.
+        """
+        items = [(s, e, nature) for s, e, nature in self._items.finditer(text) if not _overlaps(s, e, taken)]
         if not items:
             return []
         verbs = [
@@ -333,9 +369,9 @@ class Screener:
         ]
         hits = []
         for s, e, nature in items:
-            clause = layout.clause(s)
+            sentence = layout.sentence(s)
             for vs, ve in verbs:
-                if layout.clause(vs) == clause:
+                if layout.sentence(vs) == sentence:
                     start, end = min(s, vs), max(e, ve)
                     hits.append(_value_hit(nature, text, start, end))
                     break
@@ -368,6 +404,11 @@ class Screener:
         return hit.nature in self._patient_cost_natures and any(
             _in_scope(c, hit.start, layout) for c, _ in cues["patient_cost_terms"]
         )
+
+
+def _restore(hit: TextHit, original: str) -> TextHit:
+    """The hit with its match as written in the note (scanning saw it lower-cased)."""
+    return TextHit(hit.rule, hit.severity, original[hit.start : hit.end], hit.nature, hit.start, hit.end)
 
 
 def _value_hit(nature: str, text: str, start: int, end: int) -> TextHit:
@@ -431,10 +472,14 @@ def get_screener(terms: dict) -> Screener:
 # Patient identifiers (fixed rules, not policy data: they are facts about number formats)
 # --------------------------------------------------------------------------------------------
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+_PROVINCES = _words(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82"
 )
 
 
@@ -447,7 +492,7 @@ def valid_resident_id(number: str) -> bool:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return False
-    if not (1900 <= born.year and born <= date.today()):
+    if born.year < 1900 or born > date.today():
         return False
     total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11] == number[17]
@@ -470,10 +515,13 @@ def mask_identifier(kind: str, text: str) -> str:
     raise ValueError(f"unknown identifier kind: {kind}")
 
 
-_RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![0-9A-Za-z])")
+_THREE_DIGITS = re.compile(r"\d\d\d")
+# (Each pattern starts with a plain character and checks what precedes it afterwards: this lets
+# ``re`` skip ahead quickly instead of testing a look-behind at every position.)
+_RESIDENT_ID = re.compile(r"\d(?<![0-9A-Za-z]\d)\d{5}[ -]?\d{8}[ -]?\d{3}[\dXx](?![0-9A-Za-z])")
 # 1[3-9] and nine more digits, optionally +86/0086 and grouped 3-4-4 with spaces or hyphens;
 # never inside a longer run of digits (order numbers, ID numbers).
-_MOBILE = re.compile(r"(?<![\d-])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])")
+_MOBILE = re.compile(r"(?:(?:\+86|0(?<![\d-]0)086)[\s-]?1|1(?<![\d-]1))[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
 
 # Common surnames only: rarer ones that are also everyday words (明, 常, 安, 向, 时...) would turn
 # 患者明日出院 or 患者常规复查 into a "name".
@@ -484,26 +532,28 @@ _SURNAMES = frozenset(
     "盛翁冉骆蓝靳柴鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓吉缪芦麦褚娄窦戚岑卫柏宗瞿桂佟臧闵苟邬卞姬仇栾隋"
     "刁荣巫寇桑郎甄丛仲虞敖巩佘苑邝"
 )
-_COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 南宫".split())
+_COMPOUND_SURNAMES = _words("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 南宫")
 # After an unlabelled 患者/病人 a name must end cleanly: punctuation, a space, a digit, the end,
 # or one of these characters (患者李建国，男 / 患者张三因胸痛入院 / 患者王五于3天前).  That is what
 # tells 患者张三 from 患者张口困难 or 患者高血压病史.
 _NAME_FOLLOW = "男女因于今昨现入出"
 # Ordinary words that start with a common surname and can follow 患者.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _words(
     "高血压 高血糖 高血脂 高热 高烧 高龄 高度 高危 康复 陈述 周围 周一 周二 周三 周四 周五 周六 周日 周末 关节 黄疸 "
     "付费 方面 方便 马上 曾经 曾行 曾有 曾因 何时 包括 左侧 左右 左下 万一 孙子 孙女 任何 毛发 金属 谢谢 余下 夏季 "
     "戴口 于是 于今 石膏 田间 龙头 苏醒 白天 白细胞 许多 华法林 钱财 何况 季节 蓝色 巩固 童年 申请 温度 温和 "
     "祝福 兰州 章程 江苏 程度 卫生 伍德 宁可 齐全 严重 乔迁 文化 梅毒 庄重 卢沟 杜冷 丁香 贾第 牛奶 姜汤 钟点 "
-    "司机 司法 宗教 吉林 阳性 阳光 房颤 房间 房室 秦皇 柴胡 桂枝 蒲公 娄底 卫健".split()
+    "司机 司法 宗教 吉林 阳性 阳光 房颤 房间 房室 秦皇 柴胡 桂枝 蒲公 娄底 卫健"
 )
-_SOMEBODY = re.compile(r"(?:%s|[%s])某{1,2}" % ("|".join(sorted(_COMPOUND_SURNAMES)), "".join(sorted(_SURNAMES))))
+_SOMEBODY = re.compile(
+    "(?:" + "|".join(sorted(_COMPOUND_SURNAMES)) + "|[" + "".join(sorted(_SURNAMES)) + "])某{1,2}"
+)
 _PATIENT_NAME = re.compile(
     r"(?P<label>患者姓名|病人姓名|患儿姓名|姓名|患者|病人|患儿)[ \t]*(?P<colon>[:：]?)[ \t]*"
     r"(?P<name>[\u4e00-\u9fff]{2,4})"
 )
 _PATIENT_NAME_EN = re.compile(
-    r"\b(?:[Pp]atient(?:'s)?\s+[Nn]ame|[Pp]t\.?\s+[Nn]ame|[Nn]ame\s+of\s+(?:the\s+)?[Pp]atient)"
+    r"(?:[Pp](?<![A-Za-z][Pp])(?:atient(?:'s)?\s+[Nn]ame|t\.?\s+[Nn]ame)|[Nn](?<![A-Za-z][Nn])ame\s+of\s+(?:the\s+)?[Pp]atient)"
     r"\s*[:：]?\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 )
 
@@ -525,7 +575,8 @@ def _name_candidate(text: str, m: re.Match) -> tuple[int, int] | None:
         if not ends_cleanly or any(name.startswith(word) for word in _NOT_NAMES):
             continue
         surname_ok = name[:2] in _COMPOUND_SURNAMES or name[0] in _SURNAMES
-        if explicit or (surname_ok and (colon or length <= 3)):
+        compound = name[:2] in _COMPOUND_SURNAMES
+        if explicit or (surname_ok and (colon or length <= 3 or compound)):
             return start, end
     return None
 
@@ -535,10 +586,11 @@ def patient_identifier_hits(text: str) -> list[TextHit]:
     if not text:
         return []
     hits: list[TextHit] = []
-    for m in _RESIDENT_ID.finditer(text):
+    numbers = _THREE_DIGITS.search(text) is not None  # cheap test before the number patterns
+    for m in _RESIDENT_ID.finditer(text) if numbers else ():
         if valid_resident_id(m.group()):
             hits.append(_id_hit(mask_identifier("resident_id", m.group()), m.start(), m.end()))
-    for m in _MOBILE.finditer(text):
+    for m in _MOBILE.finditer(text) if numbers else ():
         if not _overlaps(m.start(), m.end(), [(h.start, h.end) for h in hits]):
             hits.append(_id_hit(mask_identifier("mobile", m.group()), m.start(), m.end()))
     for m in _PATIENT_NAME.finditer(text):

@@ -61,7 +61,8 @@ def bar_chart(
     )
     return format_html(
         '<figure style="margin:0;overflow-x:auto"><svg class="chart" role="img" viewBox="0 0 {w} {h}" '
-        'style="width:100%;min-width:{minw}px;height:auto" aria-label="{title}"><title>{title}</title><desc>{desc}</desc>'
+        'style="width:100%;min-width:{minw}px;height:auto" aria-label="{title}">'
+        "<title>{title}</title><desc>{desc}</desc>"
         '<line x1="{left}" y1="{base}" x2="{w}" y2="{base}" stroke="#9aa5b1"/>'
         '<text x="4" y="{ty}">{peak}</text>{rects}{texts}</svg>{legend}</figure>',
         w=int(width),

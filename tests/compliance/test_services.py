@@ -193,7 +193,7 @@ def test_annual_cap_counts_pending_and_approved_not_rejected(liaison, organizati
     third = log(liaison, organization, transfers=[meal(doctor, "150")])
     cap = Finding.objects.get(interaction=third, rule="annual_cap")
     assert cap.evidence["before"] == "1500.00" and cap.evidence["after"] == "1650.00"
-    assert "1650" in cap.message
+    assert "1,650.00" in cap.message
 
 
 def test_fourth_meal_in_a_quarter_needs_review(liaison, organization, doctor):

@@ -190,7 +190,7 @@ def test_live_panel_shows_the_recipients_year(signed_in, liaison, organization, 
     findings = signed_in.post(
         reverse("web:preview", args=[organization.pk]) + "?kind=visit", data, HTTP_ACCEPT_LANGUAGE="en"
     ).json()["findings"]
-    assert any("王建国 at ¥1750.00 of ¥2000.00" in f["message"] for f in findings)
+    assert any("王建国 at ¥1,750.00 of ¥2,000.00" in f["message"] for f in findings)
 
 
 def test_partner_in_another_territory_is_404(signed_in, department):

@@ -1,0 +1,461 @@
+"""Free-text screening: value mentions, look-alikes, refusals, patient identifiers, the command."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import translation
+
+from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
+from crm.compliance.management.commands.screen import evaluate
+from crm.compliance.screening import (
+    NATURES,
+    Screener,
+    TextHit,
+    get_screener,
+    mask_identifier,
+    patient_identifier_hits,
+    valid_resident_id,
+)
+
+DATA = Path(__file__).parent / "data"
+SCREENER = get_screener(DEFAULT_SCREENING_TERMS)
+
+
+def natures(text: str) -> set[str]:
+    return {hit.nature for hit in SCREENER.value_hits(text)}
+
+
+# --- value given -----------------------------------------------------------------------------
+
+POSITIVES = [
+    # (text, a nature that must be reported)
+    ("中午请王院长和李医生在镇上吃了顿饭", "food"),
+    ("晚上宴请了西关镇卫生院院领导", "food"),
+    ("请他们科室聚餐，我买的单", "food"),
+    ("端午节给柳河村卫生室的刘医生送了一箱粽子", "gift"),
+    ("给赵主任带了两盒茶叶", "gift"),
+    ("中秋给每个医生送了月饼礼盒", "gift"),
+    ("春节给院长发了一张500元的购物卡", "cash"),
+    ("给李医生微信转账500", "cash"),
+    ("给村医塞了一个红包", "cash"),
+    ("给他拿了一张加油卡", "cash"),
+    ("送了一台电子血压计给卫生院", "supplies"),
+    ("免费提供了一批血糖试纸", "supplies"),
+    ("安排两个医生来我院免费进修三个月，包食宿", "education"),
+    ("带北塘镇卫生院的医生去三亚玩了五天，机票酒店我们出", "travel"),
+    ("请村医们去KTV唱歌", "entertainment"),
+    ("周末约了郑院长打高尔夫", "entertainment"),
+    ("给每位医生送了一个印有我院logo的保温杯", "promotional"),
+    ("帮王院长的爱人免费做了全套体检", "free_service"),
+    ("赞助了卫生院的职工运动会", "sponsorship"),
+    ("请刘主任讲了一次课，给了讲课费800元", "honorarium"),
+    ("给刘医生充了200块话费", "other"),
+    ("Took Dr. Li and two nurses out for dinner.", "food"),
+    ("Gave Dr. Wang a 500 RMB shopping card for Spring Festival.", "cash"),
+    ("Donated a blood pressure monitor to the township health center.", "supplies"),
+    ("Paid the speaker fee to Dr. Zhou.", "honorarium"),
+    ("Flew the clinic directors to Sanya for a study tour, hotel included.", "travel"),
+    ("Sponsored the annual staff sports day.", "sponsorship"),
+    ("给王主任的WeChat转了500，说是辛苦费", "honorarium"),
+    ("周末带刘院长去打golf", "entertainment"),
+    ("给孙医生买了一张Starbucks礼品卡", "cash"),
+]
+
+
+@pytest.mark.parametrize(("text", "nature"), POSITIVES)
+def test_value_given_is_reported_with_its_nature(text, nature):
+    hits = SCREENER.value_hits(text)
+    assert nature in {h.nature for h in hits}, hits
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.match
+        assert hit.nature in NATURES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跟马院长谈好，每介绍一个住院病人给他200块",
+        "转过来的病人按住院费的10%返给他们",
+        "给他们科室的提成已经结清",
+        "答应给张医生的介绍费这周给了",
+        "We pay 100 yuan per referral.",
+        "The clinic director will get 10% of the bill for every patient they send us.",
+        "给刘医生的kickback已经通过支付宝转过去了",
+    ],
+)
+def test_value_tied_to_referrals_is_prohibited(text):
+    tied = [h for h in SCREENER.value_hits(text) if h.rule == "tied_to_referrals"]
+    assert tied, SCREENER.value_hits(text)
+    assert all(h.severity == "prohibited" and h.nature == "referral_fee" for h in tied)
+
+
+def test_ordinary_value_is_for_review():
+    (hit,) = SCREENER.value_hits("端午节送了一箱粽子")
+    assert (hit.rule, hit.severity, hit.nature, hit.match) == ("undeclared_text", "review", "gift", "粽子")
+
+
+HARD_NEGATIVES = [
+    # look-alikes sharing characters or spelling
+    "把上周的病理标本送检",
+    "帮卫生院送标本到我院检验科",
+    "护送一名脑卒中患者转到我院",
+    "下午送病人回社区卫生服务站做康复",
+    "今天请假半天",
+    "已经请示科主任，下周回复卫生院",
+    "向李主任请教了基层高血压用药的问题",
+    "请赵主任会诊了一个疑难病例",
+    "王院长说请稍等",
+    "刘院长很有礼貌",
+    "嘱患者饭后服用二甲双胍，餐后两小时血糖控制在10以下",
+    "患者吃饭差，体重下降明显",
+    "住院费用大约八千，医保报销比例70%左右",
+    "医保按住院费的70%报销",
+    "在医院群里抢红包，几毛钱",
+    "下转的病人在卫生院做康复按摩",
+    "Dr. Li will present the case on Friday.",
+    "Discussed the treatment plan; he treated the patient for hypertension.",
+    "Dr. Huang is a gifted clinician.",
+    "Gave the staff a tip on dosing warfarin.",
+    "Take metformin after dinner.",
+    "送检的CT片子已经上传PACS",
+    # the liaison's own meals and travel
+    "我自己在镇上吃了午饭，下午继续走访",
+    "出差住宿在县城的快捷酒店",
+    "I had lunch on my own at a noodle shop.",
+    "我自己在镇上吃了lunch",
+    # patient-education material
+    "给卫生院留了一批患者教育手册和高血压宣传折页",
+    "Left 200 copies of the patient education leaflet at the clinic.",
+    # another party's offer
+    "某药企代表请他们吃饭，我方未参与",
+    "Heard that a pharma rep took the clinic doctors to dinner; we were not involved.",
+    # refused, declined, negated, policy
+    "对方提出要红包，我明确拒绝",
+    "主任说要提成，已告知医院不允许",
+    "婉拒了他们的宴请",
+    "he asked for a referral fee, I declined",
+    "He asked for a referral fee. I declined.",
+    "we do not pay per referral",
+    "我院不支付任何转诊费用",
+    "我们不送礼",
+    "没有送任何礼品",
+    "No gifts, meals or cash were given.",
+    "王院长提出要kickback，我明确拒绝了",
+    # plain work notes
+    "签订双向转诊协议，24小时内反馈转诊结果",
+    "安排下周三在卫生院开讲座，面向全体医务人员",
+    "周六组织义诊，免费为村民测血压血糖",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negatives_are_not_reported(text):
+    assert SCREENER.value_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("拒绝了现金，改送了购物卡", "购物卡"),
+        ("虽然说不用，还是留下了两盒茶叶", "茶叶"),
+        ("王主任拒绝了红包，后来改送了一套茶具", "茶具"),
+        ("Dr. He declined at first but still accepted the gift card.", "gift card"),
+        ("没有送礼，只是请他吃了顿便饭", "请他吃"),
+    ],
+)
+def test_refusal_scope_is_local(text, match):
+    assert match in [h.match for h in SCREENER.value_hits(text)]
+
+
+def test_refusal_does_not_reach_other_sentences():
+    text = "上次王院长要红包，我拒绝了。今天给他送了两盒茶叶。"
+    assert [h.match for h in SCREENER.value_hits(text)] == ["茶叶"]
+
+
+def test_own_expense_only_cancels_meals_and_travel():
+    assert natures("我自己在镇上吃了午饭，给卫生院送了一箱粽子") == {"gift"}
+
+
+def test_lookalike_cancels_only_what_it_overlaps():
+    assert natures("送检标本后，给检验科送了一箱水果") == {"gift"}
+
+
+def test_terms_come_from_the_dict_not_the_code():
+    screener = Screener(
+        {"value_terms": {"gift": ["锦旗"]}, "refusal_terms": ["没要"], "lookalike_terms": ["锦旗墙"]}
+    )
+    assert [h.match for h in screener.value_hits("送了一面锦旗")] == ["锦旗"]
+    assert screener.value_hits("锦旗墙上挂满了") == []
+    assert screener.value_hits("锦旗他没要") == []
+    assert screener.value_hits("请王院长吃饭") == []  # not in this dict
+    assert Screener({}).value_hits("请王院长吃饭，送了红包") == []
+
+
+def test_term_syntax_gap_plural_and_star():
+    screener = Screener({"value_terms": {"food": ["请…吃"], "gift": ["gift"], "sponsorship": ["sponsor*"]}})
+    assert [h.match for h in screener.value_hits("请王院长吃")] == ["请王院长吃"]
+    assert screener.value_hits("请王院长，明天吃") == []  # a gap never crosses a comma
+    assert [h.match for h in screener.value_hits("Two Gifts")] == ["Gifts"]
+    assert screener.value_hits("gifted") == []
+    assert [h.match for h in screener.value_hits("we sponsored it")] == ["sponsored"]
+
+
+def test_get_screener_is_memoised_on_content():
+    a = get_screener({"value_terms": {"gift": ["礼品"]}})
+    b = get_screener({"value_terms": {"gift": ["礼品"]}})
+    c = get_screener({"value_terms": {"gift": ["礼盒"]}})
+    assert a is b
+    assert a is not c
+
+
+def test_default_terms_are_json_and_use_nature_values():
+    assert json.loads(json.dumps(DEFAULT_SCREENING_TERMS)) == DEFAULT_SCREENING_TERMS
+    assert set(DEFAULT_SCREENING_TERMS["value_terms"]) == set(NATURES)
+    assert set(DEFAULT_SCREENING_TERMS["given_items"]) <= set(NATURES)
+
+
+# --- patient identifiers ---------------------------------------------------------------------
+
+
+def with_check_digit(prefix17: str) -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(d) * w for d, w in zip(prefix17, weights, strict=True))
+    return prefix17 + "10X98765432"[total % 11]
+
+
+def wrong_check_digit(number: str) -> str:
+    last = number[-1]
+    return number[:-1] + ("0" if last != "0" else "1")
+
+
+VALID_ID = with_check_digit("11010519491231002")
+
+
+def test_valid_resident_id():
+    assert VALID_ID == "11010519491231002X"
+    assert valid_resident_id(VALID_ID)
+    assert valid_resident_id(VALID_ID.lower())
+    other = with_check_digit("44030619850612341")
+    assert valid_resident_id(other)
+    assert not valid_resident_id(wrong_check_digit(other))
+    assert not valid_resident_id(wrong_check_digit(VALID_ID))
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        with_check_digit("11010519491331002"),  # month 13
+        with_check_digit("11010518000101002"),  # born 1800
+        with_check_digit("99010519491231002"),  # no such province
+        "1101051949123100",  # too short
+    ],
+)
+def test_implausible_resident_ids(number):
+    assert not valid_resident_id(number)
+
+
+def test_resident_id_in_text_is_blocked_and_masked():
+    number = with_check_digit("32010219800101123")
+    (hit,) = patient_identifier_hits(f"患者身份证号{number}，已转诊")
+    assert (hit.rule, hit.severity, hit.nature) == ("patient_identifier", "blocked", "")
+    assert hit.match == number[:6] + "********" + number[-4:]
+    assert number not in hit.match
+
+
+def test_eighteen_digits_with_wrong_check_digit_are_ignored():
+    number = wrong_check_digit(with_check_digit("32010219800101123"))
+    assert patient_identifier_hits(f"订单号{number}") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["电话13812345678", "电话 138-1234-5678", "手机：+86 138 1234 5678", "联系方式:008613812345678"],
+)
+def test_mobile_numbers_with_separators(text):
+    (hit,) = patient_identifier_hits(text)
+    assert hit.match == "138****5678"
+    assert hit.rule == "patient_identifier"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号2023113812345678901",  # inside a longer run of digits
+        "流水号913812345678",
+        "座机0755-23456789",
+        "编号12812345678",  # 12x is not a mobile prefix
+    ],
+)
+def test_not_mobile_numbers(text):
+    assert patient_identifier_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("姓名：张三，男，65岁", "张**"),
+        ("患者王某某，男，72岁", "王**"),
+        ("患者：李建国，COPD", "李**"),
+        ("患者李建国 男 65岁", "李**"),
+        ("患者李某因胸痛入院", "李**"),
+        ("患者欧阳明华，女", "欧阳**"),
+        ("Patient name: Wang Jianguo", "Wang **"),
+    ],
+)
+def test_labelled_patient_names(text, masked):
+    assert [h.match for h in patient_identifier_hits(text)] == [masked]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者男性，65岁",
+        "患者女，65岁",
+        "患者家属要求转院",
+        "患者病情稳定",
+        "患者本人同意",
+        "患者于今日出院",
+        "患者明日出院",
+        "患者高血压病史10年",
+        "患者张口困难。",
+        "患者陈述胸痛",
+        "病例编号HX2023-017，患者男",
+    ],
+)
+def test_not_patient_names(text):
+    assert patient_identifier_hits(text) == []
+
+
+def test_mask_identifier():
+    assert mask_identifier("resident_id", "110105194912310021") == "110105********0021"
+    assert mask_identifier("mobile", "+86 138-1234-5678") == "138****5678"
+    assert mask_identifier("name", "张三") == "张**"
+    with pytest.raises(ValueError):
+        mask_identifier("passport", "E1234567")
+
+
+def test_text_hit_is_frozen():
+    hit = TextHit("undeclared_text", "review", "红包", "cash", 0, 2)
+    with pytest.raises(AttributeError):
+        hit.match = "x"
+
+
+# --- corpora ---------------------------------------------------------------------------------
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def measure(rows: list[dict]) -> dict:
+    return evaluate([(row, SCREENER.value_hits(row["text"])) for row in rows])
+
+
+def test_dev_corpus_shape():
+    rows = load(DATA / "screening_dev.jsonl")
+    assert len(rows) >= 300
+    assert len({r["id"] for r in rows}) == len(rows)
+    positives = sum(r["tov"] for r in rows)
+    assert 0.4 <= positives / len(rows) <= 0.6
+    langs = [r["lang"] for r in rows]
+    assert langs.count("zh") / len(rows) >= 0.6
+    assert langs.count("en") >= 30 and langs.count("mixed") >= 30
+
+
+def test_dev_corpus_precision_and_recall():
+    stats = measure(load(DATA / "screening_dev.jsonl"))
+    assert stats["recall"] >= 0.95, stats
+    assert stats["precision"] >= 0.90, stats
+
+
+def test_second_authors_corpus_precision_and_recall():
+    """Notes by a second author, used for tuning after they had been measured once (recall was 0.736)."""
+    stats = measure(load(DATA / "screening_dev_round2.jsonl"))
+    assert stats["recall"] >= 0.95, stats
+    assert stats["precision"] >= 0.90, stats
+
+
+HOLDOUT = DATA / "screening_holdout.jsonl"
+
+
+def test_holdout_corpus_regression_floor():
+    """Notes by a third author that nobody tuned on. Measured at precision 0.851, recall 0.667 — short of
+    the 0.90 / 0.95 target, which is reported as open work. This floor only stops the figures falling back."""
+    rows = load(HOLDOUT)
+    assert len(rows) >= 200
+    stats = measure(rows)
+    assert stats["recall"] >= 0.65, stats
+    assert stats["precision"] >= 0.83, stats
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_screen_command_writes_one_line_per_note():
+    number = with_check_digit("32010219800101123")
+    lines = [
+        {"id": "a", "text": "中秋给王院长送了两盒月饼"},
+        {"id": "b", "text": "把标本送检，护送病人回卫生院"},
+        {"id": "c", "text": f"患者身份证{number}，电话13812345678"},
+    ]
+    stdin = io.StringIO("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    out = io.StringIO()
+    call_command("screen", stdin=stdin, stdout=out)
+    results = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in results] == ["a", "b", "c"]
+    assert results[0]["flagged"] is True
+    assert results[0]["findings"] == [
+        {"rule": "undeclared_text", "severity": "review", "match": "月饼", "nature": "gift"}
+    ]
+    assert results[1] == {"id": "b", "flagged": False, "findings": []}
+    assert [f["match"] for f in results[2]["findings"]] == [number[:6] + "********" + number[-4:], "138****5678"]
+    assert "月饼" in out.getvalue()  # ensure_ascii=False
+
+
+@pytest.mark.django_db
+def test_screen_command_reports_bad_lines_and_continues():
+    stdin = io.StringIO('not json\n{"id": 7}\n{"id": 8, "text": "请他们吃饭"}\n')
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("screen", stdin=stdin, stdout=out)
+    results = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert "error" in results[0]
+    assert results[1]["id"] == 7 and "error" in results[1]
+    assert results[2]["id"] == 8 and results[2]["flagged"] is True
+
+
+@pytest.mark.django_db
+def test_screen_command_evaluate(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [
+        {"id": "p1", "tov": True, "text": "送了两盒茶叶"},
+        {"id": "p2", "tov": True, "text": "今天去卫生院聊了聊"},  # a miss
+        {"id": "n1", "tov": False, "text": "标本送检"},
+        {"id": "n2", "tov": False, "text": "请院长吃饭"},  # a false alarm
+    ]
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("screen", evaluate=str(corpus), stdout=out)
+    report = out.getvalue()
+    assert "Precision: 0.500" in report
+    assert "Recall: 0.500" in report
+    assert "tp=1 fp=1 fn=1 tn=1" in report
+    assert "notes/second" in report
+    assert "p2" in report and "n2" in report and "food:请院长吃饭" in report
+    assert "p1" not in report
+
+
+def test_screen_command_with_terms_file(tmp_path):
+    terms = tmp_path / "terms.json"
+    terms.write_text(json.dumps({"value_terms": {"gift": ["锦旗"]}}), encoding="utf-8")
+    out = io.StringIO()
+    call_command("screen", terms=str(terms), stdin=io.StringIO('{"id": 1, "text": "送了锦旗和红包"}\n'), stdout=out)
+    (result,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [f["match"] for f in result["findings"]] == ["锦旗"]
