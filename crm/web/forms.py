@@ -21,7 +21,7 @@ from crm.interactions.models import (
     TrainingFormat,
     TrainingStatus,
 )
-from crm.interactions.services import TransferInput
+from crm.interactions.services import EDITABLE_FIELDS, TransferInput
 
 ORGANIZATION_RECIPIENT = "organization"
 
@@ -50,25 +50,7 @@ class InteractionForm(forms.ModelForm):
 
     class Meta:
         model = Interaction
-        fields = (
-            "occurred_at",
-            "channel",
-            "clinicians",
-            "summary",
-            "next_step",
-            "follow_up_on",
-            "training_format",
-            "training_status",
-            "training_starts_on",
-            "no_benefit_statement",
-            "case_code",
-            "case_age_band",
-            "case_sex",
-            "case_condition_group",
-            "case_topic",
-            "feedback_due_at",
-            "feedback_given_at",
-        )
+        fields = ("occurred_at", "clinicians", *EDITABLE_FIELDS)
         widgets = {
             "occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "feedback_due_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
