@@ -51,6 +51,12 @@ INSTALLED_APPS = [
     "crm.compliance",
     "crm.demo",
     "crm.web",
+    "crm.rest",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # After the crm apps: `crm export` is ours (disclosure reports); django-import-export ships one too.
     "import_export",
 ]
@@ -61,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "crm.rest.cors.ApiCorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -175,3 +182,43 @@ CRM_VISIT_CADENCE_DAYS = {"A": 14, "B": 30, "C": 60}
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = True
 
+# REST API (crm/rest): token or session authentication, scoped by crm.access like the pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("CRM_API_ANON_RATE", "60/minute"),
+        "user": os.environ.get("CRM_API_USER_RATE", "6000/minute"),
+        "auth": os.environ.get("CRM_API_TOKEN_RATE", "10/minute"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partner Liaison CRM API",
+    "DESCRIPTION": "Partner relationship CRM without payments: interactions, transfers of value and their review.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "InteractionKindEnum": "crm.interactions.models.Kind",
+        "OrganizationKindEnum": "crm.partners.models.OrganizationKind",
+    },
+}
+# CORS stays off (no Access-Control headers) unless origins are listed, comma-separated.
+CRM_CORS_ALLOWED_ORIGINS = env_list("CRM_CORS_ALLOWED_ORIGINS")

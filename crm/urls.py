@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("crm.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("crm.rest.urls")),
 ]

@@ -4,6 +4,12 @@ from crm.people.models import Role
 from tests.factories import AssignmentFactory, DepartmentFactory, OrganizationFactory, TerritoryFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create many users; the production hasher is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def department(db):
     return DepartmentFactory(name="市一院推广部")

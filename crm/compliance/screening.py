@@ -604,3 +604,12 @@ def patient_identifier_hits(text: str) -> list[TextHit]:
 
 def _id_hit(masked: str, start: int, end: int) -> TextHit:
     return TextHit(PATIENT_IDENTIFIER, BLOCKED, masked, "", start, end)
+
+
+def screen_findings(screener: Screener, text: str) -> list[dict]:
+    """The findings ``crm screen`` and the API report for one text: value hits and identifiers, in order."""
+    hits = screener.value_hits(text) + patient_identifier_hits(text)
+    return [
+        {"rule": h.rule, "severity": h.severity, "match": h.match, "nature": h.nature}
+        for h in sorted(hits, key=lambda h: h.start)
+    ]

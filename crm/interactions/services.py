@@ -134,7 +134,21 @@ def _fill_defaults(interaction: Interaction) -> None:
         interaction.feedback_due_at = interaction.occurred_at + timedelta(hours=CASE_FEEDBACK_HOURS)
 
 
+def _check_dates(**values) -> None:
+    """Dates outside 2000–2100 are typing slips (and meaningless under the local time zone)."""
+    for name, value in values.items():
+        if value is not None and not 2000 <= value.year <= 2100:
+            raise ValidationError({name: _("Enter a date between the years 2000 and 2100.")})
+
+
 def _validate(interaction: Interaction, lines: Sequence[TransferOfValue]) -> None:
+    _check_dates(
+        occurred_at=interaction.occurred_at,
+        follow_up_on=interaction.follow_up_on,
+        training_starts_on=interaction.training_starts_on,
+        feedback_due_at=interaction.feedback_due_at,
+        feedback_given_at=interaction.feedback_given_at,
+    )
     interaction.full_clean(exclude=["liaison", "organization"])
     for line in lines:
         line.full_clean(exclude=["interaction", "recipient_clinician", "recipient_organization"])
@@ -306,6 +320,7 @@ def summary_save(
     *, liaison, period: str, period_start: date, body: str, plan: str, submit: bool
 ) -> Summary:
     """Write the liaison's own summary for a period; ``submit`` stamps the time (late if after the deadline)."""
+    _check_dates(period_start=period_start)
     if period_start != period_start_for(period, period_start):
         raise ValidationError({"period_start": _("A weekly summary starts on a Monday, a monthly one on the 1st.")})
     summary, _created = Summary.objects.select_for_update().get_or_create(

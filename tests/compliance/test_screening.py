@@ -185,9 +185,7 @@ def test_lookalike_cancels_only_what_it_overlaps():
 
 
 def test_terms_come_from_the_dict_not_the_code():
-    screener = Screener(
-        {"value_terms": {"gift": ["锦旗"]}, "refusal_terms": ["没要"], "lookalike_terms": ["锦旗墙"]}
-    )
+    screener = Screener({"value_terms": {"gift": ["锦旗"]}, "refusal_terms": ["没要"], "lookalike_terms": ["锦旗墙"]})
     assert [h.match for h in screener.value_hits("送了一面锦旗")] == ["锦旗"]
     assert screener.value_hits("锦旗墙上挂满了") == []
     assert screener.value_hits("锦旗他没要") == []

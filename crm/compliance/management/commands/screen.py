@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from crm.compliance.screening import get_screener, patient_identifier_hits
+from crm.compliance.screening import get_screener, patient_identifier_hits, screen_findings
 
 
 class Command(BaseCommand):
@@ -70,11 +70,7 @@ class Command(BaseCommand):
                 bad += 1
                 self._write({"id": note_id, "error": error})
                 continue
-            hits = screener.value_hits(text) + patient_identifier_hits(text)
-            findings = [
-                {"rule": h.rule, "severity": h.severity, "match": h.match, "nature": h.nature}
-                for h in sorted(hits, key=lambda h: h.start)
-            ]
+            findings = screen_findings(screener, text)
             self._write({"id": note_id, "flagged": bool(findings), "findings": findings})
         if bad:
             raise CommandError(
