@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from crm.compliance.models import Decision, Finding
 from crm.interactions.models import FollowUp, Form, Interaction, Kind, Nature, Period, Summary, TransferOfValue
+from crm.interactions.services import EDITABLE_FIELDS
 from crm.partners.models import Clinician, Organization, Territory
 
 
@@ -92,21 +93,6 @@ class FindingSerializer(serializers.ModelSerializer):
         fields = ["rule", "severity", "message", "evidence", "interaction_version"]
 
 
-KIND_FIELDS = [
-    "training_format",
-    "training_status",
-    "training_starts_on",
-    "no_benefit_statement",
-    "case_code",
-    "case_age_band",
-    "case_sex",
-    "case_condition_group",
-    "case_topic",
-    "feedback_due_at",
-    "feedback_given_at",
-]
-
-
 class InteractionSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
     transfers = TransferSerializer(many=True, required=False)
@@ -122,11 +108,7 @@ class InteractionSerializer(serializers.ModelSerializer):
             "clinicians",
             "liaison",
             "occurred_at",
-            "channel",
-            "summary",
-            "next_step",
-            "follow_up_on",
-            *KIND_FIELDS,
+            *EDITABLE_FIELDS,
             "transfers",
             "compliance_status",
             "version",
