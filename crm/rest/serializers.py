@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -37,6 +38,15 @@ class OrganizationSerializer(serializers.ModelSerializer):
             "agreement_signed_on",
             "agreement_expires_on",
         ]
+
+    def validate(self, attrs):
+        signed = attrs.get("agreement_signed_on", getattr(self.instance, "agreement_signed_on", None))
+        expires = attrs.get("agreement_expires_on", getattr(self.instance, "agreement_expires_on", None))
+        if signed and expires and expires < signed:
+            raise serializers.ValidationError(
+                {"agreement_expires_on": [_("The agreement cannot expire before it is signed.")]}
+            )
+        return attrs
 
 
 class ClinicianSerializer(serializers.ModelSerializer):

@@ -256,7 +256,11 @@ class InteractionViewSet(ScopedViewSet):
     def decisions(self, request, pk=None):
         interaction = self.get_object()
         body = s.DecisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        if not body.is_valid():
+            return Response(
+                {"code": "invalid_decision", "detail": _("Send a decision of approve, reject or return.")},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         try:
             decision = review_decide(
                 interaction=interaction,
@@ -357,7 +361,10 @@ class SummaryViewSet(ScopedViewSet):
         summary = self.get_object()
         if summary.liaison_id != request.user.pk:
             raise PermissionDenied(_("Only the liaison who wrote a summary can change it."))
-        data = {"period": summary.period, "period_start": summary.period_start, **request.data}
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field_errors": [_("Send a JSON object.")]})
+        # The period identifies the summary: it is taken from the summary itself, never from the body.
+        data = {**request.data, "period": summary.period, "period_start": summary.period_start}
         serializer = self.get_serializer(summary, data=data, partial=kwargs.pop("partial", False))
         serializer.is_valid(raise_exception=True)
         return self._save(serializer, status.HTTP_200_OK)

@@ -237,3 +237,37 @@ def test_schema_and_docs_are_served_offline(client):
         and "cdn" not in docs.lower()
         and "http://" not in docs.replace("http://testserver", "")
     )
+
+
+def test_bad_input_found_by_the_acceptance_review_is_a_clean_400(liaison, reviewer, director, organization, doctor):
+    bad_dates = api(director).patch(
+        f"/api/v1/organizations/{organization.pk}/",
+        {"agreement_signed_on": "2026-05-01", "agreement_expires_on": "2026-01-01"},
+        format="json",
+    )
+    assert bad_dates.status_code == 400 and "agreement_expires_on" in bad_dates.json()
+    interaction = logged(liaison, organization, doctor)
+    unknown = api(reviewer).post(
+        f"/api/v1/interactions/{interaction.pk}/decisions/", {"decision": "maybe"}, format="json"
+    )
+    assert unknown.status_code == 400 and unknown.json()["code"] == "invalid_decision"
+
+
+def test_updating_a_summary_never_touches_another_period(liaison):
+    first = (
+        api(liaison)
+        .post("/api/v1/summaries/", {"period": "daily", "period_start": "2026-11-02", "body": "一"}, format="json")
+        .json()
+    )
+    second = (
+        api(liaison)
+        .post("/api/v1/summaries/", {"period": "daily", "period_start": "2026-11-03", "body": "二"}, format="json")
+        .json()
+    )
+    response = api(liaison).patch(
+        f"/api/v1/summaries/{first['id']}/", {"period_start": "2026-11-03", "body": "改一"}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["id"] == first["id"]
+    bodies = {row["id"]: row["body"] for row in api(liaison).get("/api/v1/summaries/").json()["results"]}
+    assert bodies == {first["id"]: "改一", second["id"]: "二"}
+    assert api(liaison).patch(f"/api/v1/summaries/{first['id']}/", [], format="json").status_code == 400
