@@ -5,39 +5,70 @@ compliance reviewer edits them there.  The ``_readme`` entry travels with them s
 sees how each list is used.  Writing a term:
 
 * plain text, Chinese or English; English matches whole words in any case, plural s/es allowed;
-* ``…`` means "a few characters in between, in the same clause": ``请…吃`` = 请王院长吃 / 请他们吃;
+* ``…`` means "a few characters in between, in the same clause": ``请…吃`` = 请王院长吃 / 请他们吃
+  (in an all-English term, a few words: ``bought … for``);
+* ``{amount}`` means a sum of money (¥500, 500元, 两百块, 1,000 yuan, 1800), never a count;
 * a trailing ``*`` means "any word ending": ``sponsor*`` = sponsored, sponsorship.
+
+The lists are organised by *structure* (who gives what to whom, who pays, what is waived) and by
+*families* of things (electronics, tonics, cards, devices...), not by the wording of single notes,
+so that notes written by someone else are caught too.
 """
 
 # fmt: off
 DEFAULT_SCREENING_TERMS: dict = {
     "_readme": [
-        "value_terms: words that mean value was given to a partner clinician or clinic, by nature of value. "
-        "A hit is reported for review (undeclared_text); referral_fee words are prohibited (tied_to_referrals).",
-        "given_items: things that count as value only when a giving word (give_verbs) is in the same sentence: "
-        "送了一台血压计 is value, 血压计 alone is clinical talk.",
-        "lookalike_terms: innocent phrases that contain a value word (送检, 请假, 饭后, treatment). "
-        "A value word inside or overlapping one of them is ignored, and so is a refusal word "
-        "(不收费 means free of charge, not a refusal).",
+        "Term syntax: '…' = a few characters in between in the same clause (a few words in an English term); "
+        "'{amount}' = a sum of money (¥500, 500元, 两百块, 1,000 yuan, a bare number of 3+ digits), never a "
+        "count (200份, 12例: see count_units); a trailing '*' = any word ending.",
+        "value_terms: words and structures that mean value was given to a partner clinician or clinic, by "
+        "nature of value: things (红包, 京东卡), acts (请…吃), giving structures (给…买了, 帮…交了), "
+        "'we paid' structures (我们出的, 由我们…承担, on us), waivers (免了, 没让…交钱, comped) and money "
+        "moving to someone (转了…{amount}, 打给…{amount}). A hit is reported for review (undeclared_text); "
+        "referral_fee words are prohibited (tied_to_referrals).",
+        "given_items: families of things (tonics and food, drink, flowers, art, electronics, medical devices, "
+        "office equipment, goods counted in boxes) that count as value only when a giving word (give_verbs) "
+        "is in the same sentence: 送了一台血压计 is value, 血压计 alone is clinical talk. The pair is judged "
+        "where the giving word is.",
+        "give_verbs: giving words for given_items (送, 寄, 带了, 留下, 塞, 放在, 配了, 买了, bought, left, "
+        "dropped off) and 'free' phrases (一分钱没收, 不用还) that make a thing handed over a gift.",
+        "lookalike_terms: innocent phrases that contain a value word (送检, 请假, 饭后, treatment, 出发, 打120). "
+        "A value word or giving word inside or overlapping one of them is ignored, and so is a refusal word "
+        "(不收费 means free of charge, not a refusal). Things done for patients (给患者, 帮病人…买), things "
+        "given to us (给我们送) and things returned (还给) are look-alikes too.",
         "refusal_terms: refusals, negations and policy statements. They cancel value words in the same clause "
         "and the clauses before it in the same sentence (对方要红包，我拒绝了). "
-        "A refusal at the very start of a sentence also covers the sentence before it.",
-        "contrast_terms: words that end the reach of a refusal or other cue: 拒绝了现金，改送了购物卡 is still value.",
-        "own_expense_terms: the liaison's own meals and travel; they cancel the natures in own_expense_natures.",
+        "A refusal at the very start of a sentence also covers the sentence before it, unless a contrast "
+        "word follows it (He said no at first but kept them). A refusal word inside a value term or a giving "
+        "word is part of it (一分钱没收 is a waiver).",
+        "question_terms: questions about value (院长问有没有提成, asked whether we pay); same reach as a refusal.",
+        "negation_ahead_terms: negations (没有, no, not, never, without) that cover only what follows them in "
+        "their clause: 'No gifts were given' is cancelled, 'paid the fee, no contract signed' is not.",
+        "contrast_terms: words that end the reach of a refusal or other cue: 拒绝了现金，改送了购物卡 is still value. "
+        "A contrast that only introduces the refusal ('…, but I declined', '但我拒绝了') does not cut it off.",
+        "own_expense_terms: the liaison's own meals and travel, and meals offered to us; they cancel the natures "
+        "in own_expense_natures.",
         "third_party_terms: value given by someone else (a drug company rep, another hospital); cancels all natures.",
         "patient_cost_terms: prices, insurance and charges quoted to patients; cancel the natures in "
         "patient_cost_natures.",
-        "per_referral_terms: value stated per patient, per referral or as a share of charges. Prohibited "
-        "(tied_to_referrals) when the same sentence has an amount (a number with amount_units), "
+        "normal_fee_terms: the clinician pays the normal fee or goes through the normal process "
+        "(进修费照常交, 正常缴费, paid in full); cancel the natures in normal_fee_natures.",
+        "per_referral_terms: value stated per patient, per case, per referral or as a share of charges. "
+        "Prohibited (tied_to_referrals) when the same sentence has an amount (see amount_units), "
         "a payment_terms word or any value word.",
+        "payment_terms: money words (钱, 补贴, paid) that, with a per_referral_terms phrase in the same sentence, "
+        "make it prohibited.",
+        "amount_units: units that make a number a sum of money (元, 块, 万, yuan). count_units: units that make "
+        "a number a count, not money (份, 个, 例, 年, copies).",
     ],
     "value_terms": {
         "food": [
             "请…吃饭", "请…吃", "请…喝", "请吃饭", "请客", "宴请", "聚餐", "饭局", "买单", "埋单",
-            "结账", "付了饭钱",
+            "结账", "付了饭钱", "结的账", "结了账", "买的单", "买了单", "餐叙", "吃…火锅", "吃…烧烤",
+            "吃…海鲜", "包间", "包厢", "酒水",
             "吃饭", "一起吃", "一块吃", "吃了顿", "吃顿饭", "吃个饭", "吃了个饭", "吃了饭", "便饭", "便餐",
             "午饭", "晚饭", "中饭", "午餐", "晚餐", "晚宴", "午宴", "宵夜", "夜宵", "早茶", "下午茶",
-            "喝酒", "喝了酒", "喝了点酒", "敬酒", "陪…喝", "陪…吃", "外卖", "点了…奶茶", "订了…餐",
+            "喝酒", "喝了酒", "喝了点酒", "敬酒", "陪…喝", "陪…吃", "外卖", "外送", "点了…奶茶", "订了…餐",
             "农家乐", "工作餐", "年夜饭", "团年饭", "酒席", "我请的", "我请客", "我做东",
             "dinner", "lunch", "meal", "banquet", "for drinks", "drinks with", "bought … drinks",
             "treated … to",
@@ -45,7 +76,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "took the team out",
             "took … to dinner", "took … to lunch", "bought … lunch", "bought … dinner",
             "bought … coffee", "picked up the tab", "paid the bill", "covered the bill", "hot pot",
-            "takeout",
+            "takeout", "afternoon tea", "coffee for", "drinks for", "barbecue", "bbq", "hotpot", "breakfast",
+            "brunch",
         ],
         "gift": [
             "礼品", "礼物", "礼盒", "礼包", "伴手礼", "送礼", "节礼", "土特产", "特产", "茶叶", "月饼",
@@ -53,8 +85,16 @@ DEFAULT_SCREENING_TERMS: dict = {
             "年货", "中秋礼", "春节礼", "端午礼", "烟酒", "香烟", "茅台", "五粮液", "红酒", "白酒",
             "一点心意",
             "小心意", "心意", "普洱", "龙井", "铁观音", "茶具", "茶饼", "送…东西", "送了点", "送了些",
-            "带了点东西", "带了些东西", "意思一下",
+            "带了点东西", "带了些东西", "意思一下", "果篮", "水果篮", "花篮",
+            # giving structures: buying, booking or filling up something for someone
+            "给…买了", "给…买的", "帮…买了", "帮…买的", "替…买了", "替…买的", "为…买了", "买给",
+            "给…订了", "给…订的", "帮…订了", "帮…订的", "替…订了", "给…下单", "帮…下单", "替…下单", "给…加了…油",
+            "给…加满", "加满了油",
+            "加满油", "按摩椅", "按摩仪",
             "gift", "a present", "presents for", "small present", "hamper", "mooncakes", "box of tea",
+            "gift box", "gift basket", "fruit basket", "gift bag",
+            "bought … for", "bought him", "bought her", "bought them", "bought dr", "bought each",
+            "got him", "got her", "got them", "got dr", "got each", "ordered … for",
         ],
         "promotional": [
             "纪念品", "宣传品", "文化衫", "印有…logo", "带logo", "印着…logo", "印有…标志",
@@ -63,23 +103,28 @@ DEFAULT_SCREENING_TERMS: dict = {
         "education": [
             "免费进修", "免进修费", "进修费", "培训费", "免培训费", "学费", "包食宿", "包吃住", "管吃住",
             "报销路费", "报销差旅", "路费", "差旅费由", "会务费", "注册费", "参会费", "进修补贴",
-            "培训补贴", "生活补助",
+            "培训补贴", "生活补助", "报名费", "实习费", "考试费", "食宿…我们", "吃住…我们",
             "waived the fee", "fees waived", "fee waived", "waived fees", "tuition", "free fellowship",
-            "registration fee", "free board", "room and board",
+            "registration fee", "free board", "room and board", "free training", "fully paid training",
         ],
         "travel": [
             "机票", "飞机票", "高铁票", "火车票", "酒店", "宾馆", "住宿", "旅游", "旅行", "游玩", "度假",
             "出游", "考察团", "外出考察", "参观考察", "考察旅游", "三亚", "海南", "丽江", "大理", "桂林",
-            "西双版纳", "九寨沟", "张家界", "黄山", "泰国", "新马泰", "日本", "欧洲", "北戴河",
+            "西双版纳", "九寨沟", "张家界", "黄山", "泰国", "新马泰", "日本", "欧洲", "北戴河", "度假村",
+            "日游", "去…玩了", "出去玩", "一起玩", "玩了…天",
             "trip for", "trips for", "a trip to", "study tour", "sightseeing", "vacation trip",
             "holiday trip", "resort",
             "flights", "flight tickets", "air tickets", "airfare", "hotel", "accommodation", "flew them",
+            "train tickets", "taxi fares", "hotel nights", "weekend at", "getaway",
         ],
         "entertainment": [
             "KTV", "唱歌", "唱K", "K歌", "洗浴", "洗脚", "足浴", "足疗", "桑拿", "按摩", "SPA", "高尔夫",
             "演唱会", "门票", "电影票", "打麻将", "麻将", "打牌", "棋牌", "钓鱼", "温泉", "会所", "夜总会",
-            "酒吧", "采摘", "karaoke", "golf", "concert", "tickets to", "movie tickets", "show tickets",
-            "spa", "massage", "sauna", "nightclub", "mahjong",
+            "酒吧", "采摘", "话剧", "球场费", "美容", "美甲", "洗了个脚", "洗了脚", "泡脚", "做了个足疗",
+            "做了个按摩", "农庄", "山庄", "庄园",
+            "karaoke", "golf", "concert", "tickets to", "movie tickets", "show tickets",
+            "spa", "massage", "sauna", "nightclub", "mahjong", "green fee", "theatre tickets", "theater tickets",
+            "hot spring",
         ],
         "supplies": ["免费投放", "捐赠…设备", "donated equipment", "free equipment", "free supplies"],
         "free_service": [
@@ -87,8 +132,16 @@ DEFAULT_SCREENING_TERMS: dict = {
             "家属免费",
             "免单", "减免", "免费住", "免费做", "免费安装", "免费派", "免费检查", "免费的…检查", "免费维修",
             "免费修", "免费上门", "免了…费", "免费安排", "帮…插队",
+            # waivers: a charge we let go of
+            "免了", "给免了", "都免了", "全免", "免掉", "免去", "费…减了", "费…打折", "费…打了…折",
+            "内部价", "员工价", "没让…交钱", "没让…付钱", "没让…出钱", "没让…掏钱", "没让…花钱",
+            "没让…交费", "没让…付费", "没有让…交钱", "没有让…付钱", "没有让…出钱", "一分钱没收", "一分钱没要",
+            "一分钱都没收", "分文未收", "分文不取", "没收…一分钱", "白送", "白给", "体检套餐",
             "free checkup", "free check-up", "free health check", "free physical", "at no charge for",
-            "free of charge for",
+            "free of charge for", "comped", "waived his", "waived her", "waived their", "waived the",
+            "on the house", "free of charge", "at no cost", "no charge",
+            "a free … for", "free mri", "free ct", "free scan", "free surgery", "free operation",
+            "free treatment", "free stay", "not to bill", "not to charge", "didn't charge", "did not charge",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
@@ -97,35 +150,83 @@ DEFAULT_SCREENING_TERMS: dict = {
         "honorarium": [
             "讲课费", "劳务费", "专家费", "咨询费", "会诊费", "授课费", "稿费", "评审费", "车马费",
             "出诊费",
-            "辛苦费", "主持费", "honorarium", "honoraria", "speaker fee", "speaking fee", "lecture fee",
-            "consulting fee", "consultancy fee",
+            "辛苦费", "主持费", "劳务信封", "感谢费", "出诊补贴", "交通补贴", "课酬", "讲座费",
+            "补贴…{amount}", "补助…{amount}",
+            "honorarium", "honoraria", "speaker fee", "speaking fee", "lecture fee",
+            "consulting fee", "consultancy fee", "advisory fee", "speaker's fee",
         ],
         "cash": [
             "现金", "红包", "购物卡", "加油卡", "油卡", "超市卡", "礼品卡", "代金券", "消费卡", "储值卡",
             "京东卡", "购物券", "提货券", "提货卡", "微信转账", "支付宝", "转账", "礼金", "过节费",
             "茶水费",
             "塞了", "塞给", "给了…块钱", "包了…钱", "打了…块", "转了…块", "发了…块",
+            # cards and vouchers
+            "京东e卡", "e卡", "天猫卡", "苏宁卡", "星巴克卡", "蛋糕卡", "面包卡", "电影卡", "礼券", "兑换券",
+            "蛋糕券", "电影券", "充值卡", "会员卡",
+            # money for family occasions
+            "随礼", "随了", "份子钱", "礼钱", "贺礼",
+            # money moving to someone: a verb and a sum in the same clause
+            "转了…{amount}", "转过去…{amount}", "转给…{amount}", "打了…{amount}", "打给…{amount}",
+            "打到…{amount}", "钱打给", "把钱打", "钱转给", "把钱转", "给了…{amount}", "给他…{amount}",
+            "给她…{amount}", "给他们…{amount}", "发了…{amount}", "发…{amount}", "包了…{amount}", "出了…{amount}",
+            "出{amount}", "补…{amount}", "掏了…{amount}", "充了…{amount}", "结给…{amount}",
+            "凑了…{amount}", "塞…{amount}", "年终奖", "奖金", "红利", "借给…{amount}", "借了…{amount}", "个人账户",
+            "私人账户", "卡上",
             "cash", "gift card", "voucher", "red envelope", "red packet", "hongbao", "prepaid card",
             "shopping card", "money transfer", "bank transfer", "wechat transfer", "alipay",
-            "transferred … yuan", "transferred … rmb",
+            "transferred … yuan", "transferred … rmb", "e-card", "ecard", "gift voucher", "store card",
+            "supermarket card", "cash envelope", "envelope with", "envelope of", "envelope containing",
+            "personal account", "private account", "gave … {amount}", "sent … {amount}",
+            "transferred … {amount}", "wired … {amount}",
         ],
         "referral_fee": [
             "回扣", "返点", "返利", "提成", "介绍费", "好处费", "人头费", "转诊费", "拉人费", "抽成",
             "佣金",
-            "回佣", "kickback", "rebate", "commission", "referral fee", "finder's fee", "finders fee",
+            "回佣", "信息费", "推荐费", "渠道费", "引流费", "中介费", "返给", "返了", "返还给",
+            "kickback", "rebate", "commission", "referral fee", "finder's fee", "finders fee",
+            "referral bonus", "referral money", "cut of", "a cut", "his cut", "their cut", "his share",
+            "her share", "their share",
         ],
         "other": [
-            "报销", "话费", "充值卡", "充值", "美容卡", "健身卡", "会员卡", "洗车卡", "油费",
+            "报销", "话费", "充值", "美容卡", "健身卡", "洗车卡", "油费",
+            # paying for someone
+            "帮…交了", "帮…交的", "替…交", "帮…付了", "帮…付的", "替…付", "给…付了", "帮…出了",
+            "替…出了", "帮…垫", "给…垫", "垫付", "代缴", "代付", "代交", "给…充了", "帮…充", "帮…续费",
+            "给…续费", "帮…缴", "替…缴", "帮…报了", "给…报了",
+            # "we paid": who bore the cost
+            "我们出", "我们付", "我们包", "我们掏", "我们来出", "我们承担", "我们买单", "我们结", "我们报",
+            "我们买的", "我们订的", "是我们买", "是我们订", "我院出", "我院付", "我院承担", "我院支付",
+            "院里出", "院里付", "院里承担", "我们科出", "我们科室出", "我们科付", "科室出", "科室付", "科室报",
+            "科室承担", "科里出", "科里付",
+            "医院出", "医院承担", "医院支付", "单位出", "由我们…出", "由我们…付", "由我们…承担", "由我们…包",
+            "由我们…支付", "由我们…报", "由我院…出", "由我院…承担", "由我院…支付", "由院里…出", "由科室…出",
+            "由医院…出", "由医院…承担", "都由我们", "都是我们", "算我们", "算科室", "记科室", "记在科室",
+            "账记", "走科室", "科室的账", "我们这边出", "我们这边包", "我们这边付", "全包", "都包了",
+            "包了…费", "我付的", "我出的", "我结的", "我掏", "掏钱", "出钱", "花了…{amount}", "消费…{amount}",
+            "我这边结", "我这边付", "我这边出", "我们这边结", "科室经费", "走…经费", "科里的经费", "科室的经费",
             "phone credit",
             "top-up", "top up", "gym membership", "reimbursed",
+            "paid for", "paid his", "paid her", "paid their", "paid dr", "paid him", "paid them",
+            "covered his", "covered her", "covered their", "covered the", "covered dr", "picked up the",
+            "footed", "on us", "our treat", "we paid", "we covered", "we picked up", "picking up the bill",
+            "picked up the bill", "from our budget", "department budget", "our budget", "at our expense",
+            "expenses paid", "fully paid", "all expenses", "we pay", "we'll pay", "we will pay", "i paid",
+            "paid … {amount}",
         ],
     },
     "give_verbs": [
         "送", "赠", "捐", "给了", "给他", "给她", "给他们", "给科室", "给卫生院", "留下", "留了", "带了",
         "带给", "发给", "免费提供", "免费给", "提供了", "拿了…给", "给…买了", "买给", "帮…买了",
         "寄了", "寄给",
+        "买了", "买的", "订了", "订的", "配了", "配的", "寄", "快递", "捎", "拎", "扛", "搬", "拉给", "拿给",
+        "递给", "留给", "放在", "放到", "塞", "夹在", "压在", "发了", "带去", "带过去", "提了", "下单",
+        "每人一", "一人一", "各一",
+        # "free" phrases: a thing handed over for nothing is a gift
+        "一分钱没收", "没收钱", "没收…钱", "没要钱", "不要钱", "不用给钱", "不用付钱", "不用交钱", "不用…还", "免费",
         "gave", "give", "given", "gifted", "donated", "brought", "left them", "left him", "left her",
         "handed out", "provided free", "dropped off",
+        "bought", "got him", "got her", "got them", "got the", "sent", "shipped", "delivered",
+        "left", "handed", "for free",
     ],
     "given_items": {
         "gift": [
@@ -133,8 +234,29 @@ DEFAULT_SCREENING_TERMS: dict = {
             "手机",
             "平板", "电脑", "iPad", "iPhone", "衣服", "被子", "化妆品", "书", "专著", "购物袋", "核桃",
             "茶", "取暖器", "咖啡", "奶茶", "饮料", "点心", "零食", "盒饭",
-            "fruit", "flowers", "cake", "wine", "cigarettes", "tea", "watch", "phone", "basket", "coffee",
-            "snacks",
+            # tonics and food
+            "西洋参", "人参", "燕窝", "虫草", "阿胶", "鹿茸", "海参", "鲍鱼", "保健品", "营养品", "补品", "蜂蜜",
+            "果篮", "苹果", "橙子", "橘子", "葡萄", "车厘子", "樱桃", "荔枝", "芒果", "猕猴桃", "大闸蟹",
+            "螃蟹", "海鲜", "腊肉", "香肠", "火腿", "牛肉", "羊肉", "干货", "面粉", "食用油", "花生油", "巧克力",
+            "糕点", "汤圆", "全家桶", "披萨",
+            # flowers
+            "一束花", "束花", "花束", "康乃馨", "玫瑰", "盆栽", "绿植",
+            # art and crafts
+            "字画", "书画", "书法", "国画", "油画", "名画", "一幅", "工艺品", "摆件", "瓷器", "玉器", "紫砂壶",
+            # electronics and appliances
+            "笔记本电脑", "台式机", "显示器", "耳机", "音箱", "相机", "手环", "智能手表", "扫地机", "家电",
+            "电器", "电视", "冰箱", "洗衣机", "微波炉", "饮水机", "净水器", "空气净化器", "加湿器", "电饭煲",
+            "咖啡机", "足浴盆", "空调", "电暖器", "电风扇", "电动车",
+            # jewellery and accessories
+            "金表", "项链", "手镯", "金饰", "首饰", "皮带", "钱包", "包包",
+            # goods counted in boxes, bags, baskets: what is inside need not be on any list
+            "一箱", "两箱", "三箱", "几箱", "一盒", "两盒", "三盒", "几盒", "一袋", "两袋", "几袋", "一桶", "两桶",
+            "几桶", "一篮", "两篮", "一束", "两束", "几斤", "两斤", "一提", "两提", "一罐", "两罐",
+            "fruit", "flowers", "cake", "wine", "cigarettes", "tea", "watch", "basket", "coffee",
+            "snacks", "ginseng", "bird's nest", "chocolates", "bouquet", "beer", "baijiu", "liquor",
+            "whisky", "cognac", "seafood", "laptop", "tablet", "ipad", "iphone", "smartphone", "new phone",
+            "mobile phone", "headphones", "television", "tv", "fridge", "microwave", "air conditioner",
+            "massage chair", "jewelry", "jewellery", "painting", "calligraphy",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -147,9 +269,18 @@ DEFAULT_SCREENING_TERMS: dict = {
             "制氧机", "除颤仪", "AED", "ECG机", "B超", "一台", "两台", "几台", "打印纸", "打印机",
             "听诊器", "体温计", "额温枪", "口罩",
             "手套", "消毒液", "敷料", "针头",
+            # medical devices given to a clinic
+            "血氧仪", "雾化机", "呼吸机", "彩超", "理疗仪", "输液泵", "注射泵", "吸痰器", "病床", "诊疗床",
+            "检查床", "显微镜", "离心机", "消毒柜", "紫外线灯", "急救箱", "注射器", "输液器", "采血针", "防护服",
+            # office equipment and furniture
+            "复印机", "办公桌", "桌椅", "柜子", "书柜", "沙发",
             "blood pressure monitor", "glucometer", "test strips", "reagents", "consumables", "equipment",
-            "wheelchair", "masks", "gloves", "ECG machine", "stethoscope", "monitor",
+            "wheelchair", "masks", "gloves", "ECG machine", "stethoscope", "monitor", "defibrillator",
+            "oximeter", "nebulizer", "printer", "computer", "ventilator", "ultrasound machine",
         ],
+        "cash": ["信封", "envelope"],
+        # fees paid for someone
+        "other": ["宽带费", "快递费", "网费", "物业费", "停车费", "车费", "房费", "会议费", "差旅费"],
     },
     "lookalike_terms": [
         # samples, patients and paperwork being sent or escorted
@@ -159,6 +290,20 @@ DEFAULT_SCREENING_TERMS: dict = {
         "发送", "推送", "送修", "送审", "送药上门", "送报告", "送资料", "送转诊单", "送给患者", "送给病人",
         "给了患者", "给患者", "给病人", "给家属", "给村民", "带了患者", "带了病人", "带了资料", "带了…资料",
         "带了…宣传", "带了…手册", "带了…折页", "留下了联系方式", "留下联系方式", "留了电话", "留了联系方式",
+        "寄…标本", "寄…资料", "寄…宣传", "寄…折页", "寄…手册", "寄…报告", "寄…转诊单", "快递…标本",
+        "标本", "切片", "蜡块", "血样", "样本", "保温箱", "转运箱", "档案袋", "文件袋", "邮箱",
+        "箱…宣传", "箱…资料", "箱…手册", "箱…折页", "箱…单", "盒…单", "袋…资料", "盒…标本", "箱…标本",
+        "箱…病历", "盒…切片", "盒…药", "袋…药",
+        # things done for patients and their families, not for a partner clinician
+        "帮患者", "帮病人", "替患者", "替病人", "为患者", "为病人", "给老人", "帮老人", "患者家属", "病人家属",
+        "给…病人", "给…患者", "帮…病人", "帮…患者", "为…病人", "为…患者", "替…病人", "替…患者",
+        "自己买", "自行购买", "自己采购", "its own", "their own", "bought its", "county funds", "病人…免",
+        "患者…免", "病人…减", "患者…减",
+        "村民…免", "居民…免", "免费给村民", "免费给患者", "免费给居民", "for the patient", "patient's family",
+        # value given to us, not by us; things returned
+        "给我们送", "给我送", "送给我", "送我们", "塞给我", "给我们买", "帮我们买", "请我们",
+        "gave me", "gave us", "give me", "give us", "offered me", "offered us", "buy us", "bought us",
+        "还给", "还回", "归还", "借来", "退给",
         # 请 meaning "please / ask / invite to work"
         "请假", "请示", "请教", "请求", "请问", "请稍等", "请…会诊", "请…看片", "请…指导", "请…讲课",
         "请…签字", "请…帮忙", "请…反馈", "申请", "邀请", "请患者", "请家属", "请病人", "请…吃药",
@@ -178,18 +323,26 @@ DEFAULT_SCREENING_TERMS: dict = {
         # patient education material
         "患者教育", "健康教育", "宣传册", "宣传单", "折页", "宣教", "科普", "手册", "海报",
         "patient leaflet",
-        "leaflet", "brochure", "patient education",
-        # prices and insurance quoted to patients
+        "leaflet", "brochure", "patient education", "poster",
+        # prices and insurance quoted to patients; public subsidies
         "医保报销", "报销比例", "可以报销", "能报销", "报销范围", "报销后", "新农合报销", "按比例报销",
         "报销的", "报销多少", "医保按", "现金缴费", "现金支付", "支付宝缴费", "支付宝付", "微信缴费",
-        "insurance reimbursement",
+        "insurance reimbursement", "医保卡", "公卫补助", "公卫补贴", "政府补", "财政补", "国家补", "上级补",
+        "医保补", "补助标准", "补贴标准", "补贴政策", "补助政策",
         # patients' free services and public clinics
         "免费义诊", "免费筛查", "免费测", "为村民免费", "给村民免费", "给患者免费", "为居民免费",
         "免费为村民",
         "免费为居民", "免费为老人", "为老人免费", "免费为患者", "免费为病人", "减免…患者", "患者减免",
-        "free screening",
+        "free screening", "免费停车", "免费的停车", "free parking", "免费报名", "免费参加", "免费开放",
+        "free online", "free lecture",
         # therapy, not leisure
         "康复按摩", "按摩治疗", "推拿按摩", "中医按摩", "按摩手法", "按摩理疗", "massage therapy",
+        # 出 and 返 in words that are not paying
+        "出发", "出院", "出门", "出诊", "出差", "出车", "出去", "出来", "出结果", "出报告", "出方案", "出具",
+        "出现", "出台", "出血", "出面", "出席", "出科", "出问题", "出片",
+        "返回", "返院", "返乡", "返程", "往返", "返了院",
+        # "didn't say anything" is not a refusal
+        "没说什么", "没有说什么", "也没说", "没多说", "没有拒绝", "没拒绝", "没推辞", "没有推辞", "没客气",
         # other innocent senses
         "抢红包", "抢…红包", "转账记录", "present the case", "presented", "presentation",
         "treat the patient",
@@ -198,8 +351,13 @@ DEFAULT_SCREENING_TERMS: dict = {
         "住宿费用由患者",
         "outpatient", "提成本", "不收费", "没有收费", "没收费", "不收…费用", "不收钱", "没收钱",
         "没要钱", "酒店会议室", "出院结账",
-        "treated them for", "treated them with",
+        "treated them for", "treated them with", "treated the patient", "treated patients",
         "送…标本", "送…病人", "送…患者", "送…资料", "送…报告", "送…宣传", "送…手册", "送…折页", "送…转诊单",
+        "打了120", "打120", "拨打120", "120急救", "卡上面", "胸痛中心",
+        "pay attention", "paid attention", "pay close attention", "paid a visit", "pay a visit", "paid off",
+        "phone call", "phone number", "by phone", "on the phone", "phone consult", "left the clinic",
+        "left for", "left at", "sent the patient", "sent back", "sent over the", "ordered tests", "ordered a ct",
+        "ordered an", "got the results", "covered the topic", "covered the basics",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收", "没有收", "未收", "不收",
@@ -214,9 +372,30 @@ DEFAULT_SCREENING_TERMS: dict = {
         "不合规", "没答应", "没有答应", "未答应",
         "不答应", "不同意", "回绝",
         "一律不", "杜绝", "不存在", "不搞", "没有搞", "不参加", "没参加", "没有参加", "未参加", "不去了",
-        "declined", "decline", "refused", "refuse", "turned down", "turn down", "rejected", "said no", "no",
-        "not", "never", "don't", "didn't", "doesn't", "won't", "cannot", "can't", "without", "nothing",
-        "none", "prohibited", "against policy", "against the rules", "returned", "gave back",
+        # negations that continue or answer ("…，也没有吃饭", "我说没有"), nobody went
+        "也没有", "并没有", "从没", "从来没", "没吃", "没有吃", "没喝", "没有喝", "没买", "没有买",
+        "没发", "没有发", "没安排", "没有安排", "没拿", "没有拿", "说没有", "说不行", "说不会", "说不能",
+        "说不给", "说不可以", "帮不了", "办不了", "不方便", "没有这种", "没这种", "不这样做", "不这么做",
+        "一分都没有", "一分也没有", "推回", "没人去", "没有人去", "没人参加", "没有人参加", "没人参与",
+        "没有人参与", "不设", "不带", "不拿",
+        "declined", "decline", "refused", "refuse", "turned down", "turn down", "rejected", "said no",
+        "prohibited", "against policy", "against the rules", "returned", "gave back",
+        "not allowed", "not permitted", "does not allow", "doesn't allow", "was not", "were not", "wasn't",
+        "weren't", "not accepted", "didn't accept", "did not accept", "wouldn't accept", "would not accept",
+        "cannot do that", "can't do that", "not possible", "against our policy", "told him no", "told her no",
+        "nobody from", "no one from", "none of us", "answered no",
+        "cannot provide", "can't provide", "cannot offer", "can't offer", "cannot give", "can't give", "unable to",
+        "not able to",
+    ],
+    "question_terms": [
+        "问…有没有", "问…能不能", "问…给不给", "问…可不可以", "问…会不会", "问…是否", "问…能否",
+        "问…多少钱", "能拿多少", "有没有…提成", "有没有…回扣",
+        "asked if", "asked whether", "asking if", "asking whether", "asked about", "whether we",
+    ],
+    "negation_ahead_terms": [
+        "没有", "并没", "从未",
+        "no", "not", "never", "don't", "didn't", "doesn't", "won't", "cannot", "can't", "without", "nothing",
+        "none", "neither", "nor", "nobody", "no one",
     ],
     "contrast_terms": [
         "但", "但是", "不过", "还是", "仍", "仍然", "改送", "改为", "改成", "改请", "后来", "最后", "结果",
@@ -228,25 +407,41 @@ DEFAULT_SCREENING_TERMS: dict = {
         "请我吃", "招待我们", "食堂",
         "路上吃", "在车上吃", "高铁上", "出差", "我的差旅", "差旅报销", "按差旅", "我住", "自己住",
         "住的是", "我订", "自己订",
-        "我点了", "自己点", "回单位吃", "my own", "myself", "I had", "I grabbed", "I ate", "I stayed",
+        "我点了", "自己点", "回单位吃", "交财务", "交了财务", "财务报销", "报销单", "按标准报销", "差旅标准",
+        "各自吃", "各吃各的", "各自付", "各付各的", "AA", "AA制",
+        "my own", "myself", "our own", "ourselves", "I had", "I grabbed", "I ate", "I stayed",
         "on my own", "business trip", "per diem", "own expense", "self-paid", "I drove", "I took the",
-        "grabbed a", "invited us", "invited me", "treated us", "treated me",
+        "grabbed a", "invited us", "invited me", "treated us", "treated me", "buy us", "bought us",
+        "offered us", "offered me", "for my", "my lunch", "my dinner", "my meal", "my hotel", "my room",
+        "my ticket", "my train", "my taxi", "split the bill",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
         "药企", "药厂", "医药代表", "药代", "器械代表", "器械公司", "厂家", "厂商", "供应商", "其他医院",
         "别的医院", "其他单位", "竞争对手", "对手医院", "友商", "某公司", "我方未参与", "我们没参与",
         "未参与", "没参与", "没有参与", "与我院无关", "与我们无关", "不是我们", "并非我方",
+        "医药公司", "耗材公司", "设备公司", "公司的人", "公司的活动", "民营医院", "邻县", "外院", "别家医院",
+        "跟我们医院无关", "跟我们无关",
         "rep", "reps", "pharma", "drug company", "device company", "another hospital", "other hospital",
-        "competitor", "not involved", "not us", "not from us",
+        "competitor", "not involved", "not us", "not from us", "sales", "salesman", "other hospitals",
+        "another company",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
         "费用大约", "大概要", "住院费用", "病人自己", "患者自己", "家属自己", "由患者", "患者支付",
-        "患者承担", "病人承担",
-        "insurance", "out-of-pocket", "copay", "co-pay", "deductible", "the patient pays",
+        "患者承担", "病人承担", "义诊", "村民",
+        "insurance", "out-of-pocket", "copay", "co-pay", "deductible", "the patient pays", "the family paid",
+        "patient paid", "deposit",
     ],
     "patient_cost_natures": ["cash", "referral_fee", "other", "free_service"],
+    "normal_fee_terms": [
+        "照常交", "照常收", "照常收取", "正常交", "正常缴费", "正常收费", "正常挂号", "按规定交", "交清",
+        "交齐", "按标准收", "按标准", "按物价", "费用自理", "自理", "自己交", "自己付", "自己出", "全额", "原价",
+        "正常流程", "正常采购", "正常程序",
+        "paid in full", "full price", "normal fee", "standard fee", "at the normal rate", "paid his own",
+        "paid her own", "paid their own", "paid for its own", "own staff",
+    ],
+    "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [
         "每介绍一", "每转一", "每转诊一", "每送来一", "每推荐一", "每带来一", "介绍一个病人",
         "介绍一个患者",
@@ -254,83 +449,30 @@ DEFAULT_SCREENING_TERMS: dict = {
         "每例给", "按人头", "按住院费", "住院费的", "总费用的", "医疗费的", "手术费的", "治疗费的",
         "费用的",
         "收入的", "按转诊量", "按转诊人数", "按病人数", "跟转诊量挂钩", "和转诊量挂钩", "与转诊量挂钩",
+        "每台", "每例", "每单", "每个病例", "每位病人", "每位患者", "每个转诊", "每次转诊", "一个病人",
+        "一个患者", "费的百分之", "费用的百分之", "人头",
         "per patient", "per referral", "per referred", "for each patient", "for every patient",
         "for each referral", "for every referral", "each referral", "every referral",
         "% of the bill", "% of the charges", "% of the fees", "% of the total",
         "% of hospital", "percent of the bill", "percent of charges", "share of the bill",
         "tied to referrals", "based on referrals", "number of referrals",
+        "per case", "per surgery", "per operation", "per procedure", "per scan", "per test", "per admission",
+        "per head", "for each case", "for every case", "cases he sent", "cases they sent", "patients he sent",
+        "patients they sent", "patients he refers", "patients they refer", "cases he refers", "he sent in",
+        "they sent in", "% of the surgery", "% of the fee", "patient he refers", "patient she refers",
+        "patient they refer", "for each … patient", "for every … patient", "for each … referral", "for every … case",
     ],
     "payment_terms": [
         "给钱", "奖励", "补贴", "钱", "结算给", "打给", "pay", "paid", "pays", "bonus", "money",
         "reward", "yuan",
-        "RMB",
+        "RMB", "转过去", "微信转", "结算", "结给",
     ],
     "amount_units": ["元", "块", "%", "％", "百", "千", "万", "yuan", "RMB", "rmb", "CNY"],
+    "count_units": [
+        "份", "个", "例", "人", "位", "名", "次", "天", "周", "月", "年", "岁", "台", "盒", "箱", "张", "瓶",
+        "袋", "床", "号", "分", "秒", "小时", "公里", "里", "米", "件", "本", "支", "家", "条", "层", "斤",
+        "克", "毫", "升", "页", "篇", "项", "组", "间", "所", "户", "辆", "趟", "场", "期", "批", "套", "度",
+        "倍", "copies", "patients", "cases", "people", "beds", "km", "ml", "mg",
+    ],
 }
 # fmt: on
-
-
-# Second round of vocabulary, added after measuring on notes written by a second author
-# (tests/compliance/data/screening_dev_round2.jsonl): families of things bought, sent, paid or
-# waived for a clinician, not single notes. Merged into the lists above.
-_MORE_TERMS: dict = {
-    "give_verbs": [
-        "买了", "给他买", "给她买", "帮他买", "帮她买", "下单", "寄了", "寄到", "寄给", "寄过去", "送去", "送过去",
-        "送到", "塞了", "塞给", "放在", "配了", "捐了", "赠予", "订了", "带去", "带过去", "拎了",
-        "bought", "got him", "got her", "ordered", "sent", "shipped", "left", "gave", "handed",
-    ],
-    "given_items": {
-        "gift": [
-            "西洋参", "人参", "燕窝", "虫草", "阿胶", "保健品", "补品", "果篮", "水果篮", "葡萄", "车厘子", "樱桃",
-            "大闸蟹", "海鲜", "鲜花", "花束", "一束花", "花篮", "蛋糕", "巧克力", "字画", "书法", "名画", "工艺品",
-            "摆件", "手表", "手机", "平板", "ipad", "电脑", "笔记本电脑", "耳机", "家电", "电视", "冰箱", "洗衣机",
-            "按摩椅", "净水器", "空气净化器", "咖啡机", "扫地机", "加湿器", "电饭煲",
-            "flowers", "cake", "chocolates", "premium tea", "tea", "wine", "fruit basket", "tablet", "laptop", "watch",
-        ],
-        "supplies": [
-            "aed", "除颤仪", "血氧仪", "雾化机", "雾化器", "监护仪", "心电图机", "呼吸机", "制氧机", "b超机", "理疗仪",
-            "血压计", "血糖仪", "轮椅", "nebulizer", "oximeter", "defibrillator", "monitor",
-        ],
-    },
-    "value_terms": {
-        "cash": [
-            "京东卡", "e卡", "天猫卡", "储值卡", "礼券", "提货券", "提货卡", "充值卡", "信封", "gift card", "e-card",
-            "voucher", "envelope", "supermarket card",
-        ],
-        "honorarium": ["劳务费", "讲课费", "专家费", "咨询费", "speaker fee", "consulting fee", "honorarium"],
-        "referral_fee": [
-            "每台给", "每例给", "每台手术给", "信息费", "返给", "per surgery", "per operation", "kickback",
-        ],
-        "free_service": [
-            "给免了", "免掉了", "没让…交钱", "一分钱没收", "免费给他们用", "体检套餐", "床位费…免", "实习费…免",
-            "waived his", "waived her", "comped",
-        ],
-        "other": [
-            "帮…交了", "替…交了", "帮…付了", "替…付了", "帮他交", "帮他们交", "代缴", "垫付", "宽带费", "随礼",
-            "份子钱", "礼金", "paid for his", "paid for her", "paid for their", "covered his", "covered her",
-            "covered their",
-        ],
-        "food": ["下午茶", "afternoon tea", "奶茶"],
-        "education": ["报名费…由我们", "报名费…帮", "吃住全包", "都由我们包", "每天…补助", "每天还发"],
-        "sponsorship": ["出两万", "出资", "装修…出"],
-    },
-    "own_expense_terms": ["交财务报销", "财务报销", "出差"],
-    # "Free, no need to pay it back" describes a gift; it is not a refusal.
-    "lookalike_terms": ["不用还", "不用给钱", "一分钱没收", "没收他们", "不收他们", "no contract"],
-    "contrast_terms": ["so i gave", "so we gave", "so i left", "kept them", "kept it"],
-    "payment_terms": ["转过去", "微信转"],
-    "refusal_terms": ["照常交", "照常收取", "照常收", "也没有", "我说没有", "answered no"],
-    "third_party_terms": ["sales", "公司的活动", "我们这边没人去"],
-}
-
-
-def _merge(target: dict, extra: dict) -> None:
-    for key, value in extra.items():
-        if isinstance(value, dict):
-            _merge(target.setdefault(key, {}), value)
-        else:
-            present = target.setdefault(key, [])
-            present.extend(term for term in value if term not in present)
-
-
-_merge(DEFAULT_SCREENING_TERMS, _MORE_TERMS)

@@ -14,7 +14,9 @@ explains the lists), so the compliance office can edit them without code.  A ter
 text with three readable conveniences:
 
 * ``…`` (or ``...``) means "up to a few characters in between, within the same clause":
-  ``请…吃`` finds 请王院长吃 and 请他们吃.
+  ``请…吃`` finds 请王院长吃 and 请他们吃 (a few words in an English term: ``bought … for``).
+* ``{amount}`` means a sum of money: ¥500, 500元, 两百块, 1,000 yuan, or a bare number of three
+  digits or more (转了800给); never a count (200份, 3个病人, 12例, 2023年; see ``count_units``).
 * English words match whole words, case-insensitively, with an optional plural ``s``/``es``
   (``gift`` finds Gift and gifts, not gifted).  A trailing ``*`` allows any ending
   (``sponsor*`` finds sponsored, sponsorship).
@@ -31,12 +33,19 @@ How a candidate is judged, in order (all scopes are local to the sentence, never
 
 1. A *look-alike* term overlapping the hit cancels it (送检 is not 送, 请假 is not 请…吃).
 2. A *refusal or negation* cue cancels hits in its own clause and in the earlier clauses of its
-   sentence (对方提出要红包，我明确拒绝).  A contrast word (但是, 还是, 改送, but, instead) closes
-   the scope, so 拒绝了现金，改送了购物卡 still reports the card.  A refusal that opens a
-   sentence also reaches back to the previous sentence (He asked for a fee. I declined.).
+   sentence (对方提出要红包，我明确拒绝); so does a *question* (院长问有没有提成).  A contrast word
+   (但是, 还是, 改送, but, instead) closes the scope, so 拒绝了现金，改送了购物卡 still reports the
+   card; a contrast that merely introduces the refusal (…, but I declined) does not.  A refusal
+   that opens a sentence also reaches back to the previous sentence (He asked for a fee. I
+   declined.), unless a contrast follows it (He said no at first but kept them).  A refusal word
+   inside a value term or a giving word is part of it (一分钱没收, 不用给钱).
+   *Forward negations* (没有, no, not, never, without) cover only what follows them in their
+   clause: "No gifts were given" but not "paid the speaker fee, no contract signed".
 3. With the same scope, *own expense* cues (我自己, my own lunch) cancel meals and travel,
-   *third party* cues (药企代表, another hospital) cancel everything, and *patient cost* cues
-   (医保, 自付) cancel money-like natures quoted to patients.
+   *third party* cues (药企代表, another hospital) cancel everything, *patient cost* cues
+   (医保, 自付) cancel money-like natures quoted to patients, and *normal fee* cues (进修费照常交)
+   cancel fees and waivers: each list cancels the natures named by its ``*_natures`` entry.
+4. A weak item is judged where its giving word is (想要个平板，第二天就送过去了 is value).
 """
 
 from __future__ import annotations
@@ -88,11 +97,15 @@ class TextHit:
 # list whatever the number of terms (Python's ``re`` does not merge plain alternations).
 # --------------------------------------------------------------------------------------------
 
-GAP_CHARS = 8  # how many characters "…" may stand for
+GAP_CHARS = 10  # how many characters "…" may stand for (社区中心冯主任的儿子 in 给…买了)
+GAP_CHARS_EN = 24  # ... in an all-English term ("bought … for" spans a few words)
+AMOUNT = "{amount}"  # stands for a sum of money in a term
 _STOP = "。！？!?；;，,\n"  # a gap never crosses clause punctuation
 _GAP, _SPACE, _STAR, _WORD_START, _END, _WORD_END = "\x00gap", "\x00sp", "\x00star", "\x00ws", "\x00end", "\x00we"
+_GAP_EN, _AMOUNT = "\x00gapen", "\x00amount"
 _TOKEN_RE = {
     _GAP: f"[^{re.escape(_STOP)}]{{0,{GAP_CHARS}}}?",
+    _GAP_EN: f"[^{re.escape(_STOP)}]{{0,{GAP_CHARS_EN}}}?",
     _SPACE: r"\s+",
     _STAR: "[a-z]*(?![a-z])",
     _WORD_START: "(?<![a-z].)",  # placed after the first letter, so each branch starts with a literal
@@ -101,7 +114,7 @@ _TOKEN_RE = {
 }
 # Sort order inside a trie node: plain characters first, wildcards next, end markers last, so
 # the regex prefers the longest term at a given position.
-_TOKEN_RANK = {_WORD_START: 0, _SPACE: 1, _GAP: 2, _STAR: 3, _WORD_END: 4, _END: 5}
+_TOKEN_RANK = {_WORD_START: 0, _SPACE: 1, _AMOUNT: 2, _GAP: 2, _GAP_EN: 2, _STAR: 3, _WORD_END: 4, _END: 5}
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -118,14 +131,18 @@ def _tokens(term: str) -> list[str]:
     term = term.rstrip("*").strip()
     if not term or term == "…":
         return []
+    gap = _GAP_EN if term.replace("…", "").replace(AMOUNT, "").isascii() else _GAP
     tokens = []
-    for ch in term:
-        if ch == "…":
-            tokens.append(_GAP)
-        elif ch == " ":
-            tokens.append(_SPACE)
-        else:
-            tokens.append(ch.lower())
+    for i, piece in enumerate(term.split(AMOUNT)):
+        if i:
+            tokens.append(_AMOUNT)
+        for ch in piece:
+            if ch == "…":
+                tokens.append(gap)
+            elif ch == " ":
+                tokens.append(_SPACE)
+            else:
+                tokens.append(ch.lower())
     if _is_ascii_letter(term[0]):
         tokens.insert(1, _WORD_START)
     if star:
@@ -137,31 +154,47 @@ def _tokens(term: str) -> list[str]:
     return tokens
 
 
-def _trie_regex(terms: Iterable[str]) -> str:
+def _trie_regex(terms: Iterable[str], amount: str = "(?!)") -> str:
     trie: dict = {}
     for term in terms:
         node = trie
         for tok in _tokens(term):
             node = node.setdefault(tok, {})
-    return _node_regex(trie) if trie else "(?!)"
+    return _node_regex(trie, amount) if trie else "(?!)"
 
 
-def _node_regex(node: dict) -> str:
+def _node_regex(node: dict, amount: str) -> str:
     if not node:
         return ""
     alternatives = []
     for tok in sorted(node, key=lambda t: (_TOKEN_RANK.get(t, -1), t)):
-        piece = _TOKEN_RE[tok] if tok in _TOKEN_RE else re.escape(tok)
-        alternatives.append(piece + _node_regex(node[tok]))
+        piece = amount if tok == _AMOUNT else _TOKEN_RE[tok] if tok in _TOKEN_RE else re.escape(tok)
+        alternatives.append(piece + _node_regex(node[tok], amount))
     if len(alternatives) == 1:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def _compile(terms: Iterable[str]) -> re.Pattern:
+def _compile(terms: Iterable[str], amount: str = "(?!)") -> re.Pattern:
     """Case-sensitive on purpose: notes are folded to lower-case ASCII first (``_fold``), which
     keeps offsets and lets ``re`` skip quickly to positions where some term can start."""
-    return re.compile(_trie_regex(terms))
+    return re.compile(_trie_regex(terms, amount))
+
+
+def _amount_regex(units: list[str], counts: list[str]) -> str:
+    """A sum of money: ¥ and digits, a number and a money unit, or three digits or more, as long
+    as no count unit follows (200份, 三千多份, 12例 are counts)."""
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(_fold(w)) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    chinese = "[一二两三四五六七八九十][一二两三四五六七八九十百千万]*"
+    not_a_count = rf"(?![\d,.]*\s*[多余几]?\s*(?:{alternation(counts)}))"
+    return (
+        rf"(?:[¥￥]\s*\d[\d,.]*|(?:{digits}|{chinese})\s*(?:{alternation(units)})"
+        rf"|\d{{1,3}}(?:,\d{{3}})+|\d{{3,}}(?![\d.]*\s*[a-z\-:/]))[多余]?{not_a_count}"
+    )
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -186,7 +219,7 @@ def _as_list(value) -> list[str]:
 class _TermTable:
     """Find terms of several labelled lists and tell which label a match belongs to."""
 
-    def __init__(self, labelled: dict[str, list[str]]) -> None:
+    def __init__(self, labelled: dict[str, list[str]], amount: str = "(?!)") -> None:
         self.exact: dict[str, str] = {}
         patterned: list[tuple[str, str]] = []
         all_terms = []
@@ -196,12 +229,12 @@ class _TermTable:
                 if not term:
                     continue
                 all_terms.append(term)
-                if "…" in term or term.endswith("*"):
-                    patterned.append((_trie_regex([term]), label))
+                if "…" in term or term.endswith("*") or AMOUNT in term:
+                    patterned.append((_trie_regex([term], amount), label))
                 else:
                     self.exact.setdefault(_key(term), label)
-        self.pattern = _compile(all_terms)
-        # Terms with … or *: one alternation with a group per term tells which one matched.
+        self.pattern = _compile(all_terms, amount)
+        # Terms with …, * or {amount}: one alternation with a group per term tells which one matched.
         self.patterned_labels = [label for _, label in patterned]
         self.patterned = re.compile("|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(patterned)) or "(?!)")
 
@@ -229,11 +262,12 @@ class _TermTable:
 # --------------------------------------------------------------------------------------------
 
 # Sentences end at 。！？!?；; a newline, or an English full stop followed by a space (not after
-# Dr/Mr/Ms/Prof).  Clauses end at a Chinese comma, or an ASCII comma next to Chinese text
-# (English commas are mostly lists: "no gifts, meals or cash").
+# Dr/Mr/Ms/Prof).  Clauses end at a Chinese comma, an ASCII comma next to Chinese text, or an
+# English comma before "so / and / then" (other English commas are mostly lists: "no gifts,
+# meals or cash").
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "prof.", "no.", "vs.", "e.g.", "i.e.")
-_CLAUSE_END = re.compile(r"[，]|(?<=[\u3400-\u9fff]),|,(?=\s*[\u3400-\u9fff])")
+_CLAUSE_END = re.compile(r"[，]|(?<=[\u3400-\u9fff]),|,(?=\s*[\u3400-\u9fff])|,(?=\s*(?:so|and|then)\b)")
 
 
 @dataclass(slots=True)
@@ -241,6 +275,7 @@ class _Layout:
     sentences: list[int]  # start offsets of sentences 1..n (sentence 0 starts at 0)
     clauses: list[int]
     contrasts: list[int]  # offsets of contrast words; each starts a new scope
+    text: str
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentences, pos)
@@ -254,6 +289,9 @@ class _Layout:
     def sentence_start(self, index: int) -> int:
         return self.sentences[index - 1] if index > 0 else 0
 
+    def sentence_end(self, index: int) -> int:
+        return self.sentences[index] if index < len(self.sentences) else len(self.text)
+
 
 def _layout(text: str, contrasts: list[int]) -> _Layout:
     sentences = [
@@ -262,7 +300,7 @@ def _layout(text: str, contrasts: list[int]) -> _Layout:
         if m.group() != "." or not text[max(0, m.start() - 4) : m.end()].endswith(_ABBREVIATIONS)
     ]
     clauses = sorted(sentences + [m.end() for m in _CLAUSE_END.finditer(text)])
-    return _Layout(sentences, clauses, contrasts)
+    return _Layout(sentences, clauses, contrasts, text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -272,13 +310,31 @@ def _layout(text: str, contrasts: list[int]) -> _Layout:
 _CUE_LISTS = (
     "contrast_terms",
     "refusal_terms",
+    "question_terms",
+    "negation_ahead_terms",
     "own_expense_terms",
     "third_party_terms",
     "patient_cost_terms",
+    "normal_fee_terms",
     "per_referral_terms",
     "payment_terms",
 )
-_LEADING_REFUSAL_CHARS = 8  # a refusal this close to the start of a sentence reaches back one sentence
+# Cue lists that cancel hits in their scope: (list, the policy entry naming the natures it
+# cancels or None for every nature, default natures).
+_CANCELLING = (
+    ("refusal_terms", None, ()),
+    ("question_terms", None, ()),
+    ("third_party_terms", None, ()),
+    ("own_expense_terms", "own_expense_natures", ("food", "travel")),
+    ("patient_cost_terms", "patient_cost_natures", ("cash", "referral_fee", "other")),
+    ("normal_fee_terms", "normal_fee_natures", ("education", "free_service", "other")),
+)
+_ANSWERS = frozenset(("refusal_terms", "question_terms"))  # "…, but I declined" keeps its reach
+_NEGATIONS = _ANSWERS | {"negation_ahead_terms"}
+# A refusal this close to the start of a sentence reaches back one sentence: 8 characters of
+# Chinese, 4 English words ("I explained that we cannot provide...").
+_LEADING_REFUSAL_CHARS = 8
+_LEADING_REFUSAL_WORDS = 4
 
 
 class Screener:
@@ -286,31 +342,26 @@ class Screener:
 
     def __init__(self, terms: dict) -> None:
         terms = terms or {}
+        amount = _amount_regex(_as_list(terms.get("amount_units")), _as_list(terms.get("count_units")))
+        self._amount = re.compile(amount)
         value_terms = terms.get("value_terms") or {}
         self._values = _TermTable(
-            {nature: _as_list(value_terms.get(nature)) for nature in NATURES if nature in value_terms}
+            {nature: _as_list(value_terms.get(nature)) for nature in NATURES if nature in value_terms}, amount
         )
         given = terms.get("given_items") or {}
         self._items = _TermTable({nature: _as_list(given.get(nature)) for nature in NATURES if nature in given})
-        self._give_verbs = _compile(_as_list(terms.get("give_verbs")))
-        self._lookalikes = _compile(_as_list(terms.get("lookalike_terms")))
-        self._cues = _TermTable({name: _as_list(terms.get(name)) for name in _CUE_LISTS})
+        self._give_verbs = _compile(_as_list(terms.get("give_verbs")), amount)
+        self._lookalikes = _compile(_as_list(terms.get("lookalike_terms")), amount)
+        self._cues = _TermTable({name: _as_list(terms.get(name)) for name in _CUE_LISTS}, amount)
         self._candidate_patterns = (
             self._values.pattern,
             self._items.pattern,
-            _compile(_as_list(terms.get("per_referral_terms"))),
+            _compile(_as_list(terms.get("per_referral_terms")), amount),
         )
-        self._own_natures = frozenset(_as_list(terms.get("own_expense_natures")) or ("food", "travel"))
-        self._patient_cost_natures = frozenset(
-            _as_list(terms.get("patient_cost_natures")) or ("cash", "referral_fee", "other")
-        )
-        # An amount: ¥ before digits, or digits / Chinese numerals before one of amount_units.
-        units = _as_list(terms.get("amount_units"))
-        units = "|".join(re.escape(_fold(u)) for u in sorted(units, key=len, reverse=True))
-        number = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)"
-        self._amount = re.compile(
-            r"[¥￥]\s*\d" + (rf"|{number}\s*(?:{units})" if units else "")
-        )
+        self._cancelling = [
+            (name, frozenset(_as_list(terms.get(natures)) or default) if natures else None)
+            for name, natures, default in _CANCELLING
+        ]
 
     # -- public -------------------------------------------------------------------------------
 
@@ -321,19 +372,24 @@ class Screener:
         original, text = text, _fold(text)  # scan lower-cased ASCII; offsets are unchanged
         if not any(p.search(text) for p in self._candidate_patterns):
             return []  # most notes: nothing that could become a hit, so no need to read context
-        lookalikes = [(m.start(), m.end()) for m in self._lookalikes.finditer(text)]
+        lookalikes = _spans(self._lookalikes, text)
+        term_hits = self._term_hits(text, lookalikes)
+        verbs = [(s, e) for s, e in _spans(self._give_verbs, text) if not _overlaps(s, e, lookalikes)]
+        # A negation that is part of a look-alike (不收费: free of charge), of a value term
+        # (一分钱没收: a waiver) or of a giving word (不用还: a gift) negates nothing.
+        carriers = [(h.start, h.end) for h in term_hits] + verbs
         cues: dict[str, list[tuple[int, int]]] = {name: [] for name in _CUE_LISTS}
         for start, end, name in self._cues.finditer(text):
-            # 不收费 (free of charge) is a look-alike, not a refusal: skip refusals inside look-alikes.
-            if name != "refusal_terms" or not _overlaps(start, end, lookalikes):
+            if name not in _NEGATIONS or not (_overlaps(start, end, lookalikes) or _inside(start, end, carriers)):
                 cues[name].append((start, end))
         layout = _layout(text, [start for start, _ in cues["contrast_terms"]])
 
-        term_hits = self._term_hits(text, lookalikes)
         taken = lookalikes + [(h.start, h.end) for h in term_hits]  # 油 in 加油卡 is not an item
-        candidates = term_hits + self._pair_hits(text, lookalikes, taken, layout)
-        candidates += self._per_referral_hits(text, cues, layout, candidates)
-        kept = [hit for hit in candidates if not self._cancelled(hit, cues, layout)]
+        # (hit, where it is judged): a pair is judged at its giving word
+        candidates = [(hit, hit.start) for hit in term_hits] + self._pair_hits(text, verbs, taken, term_hits, layout)
+        tied = self._per_referral_hits(text, cues, layout, [hit for hit, _ in candidates])
+        candidates += [(hit, hit.start) for hit in tied]
+        kept = [hit for hit, anchor in candidates if not self._cancelled(hit.nature, anchor, cues, layout)]
         return [hit if hit.match == original[hit.start : hit.end] else _restore(hit, original) for hit in _dedupe(kept)]
 
     # -- finding candidates -------------------------------------------------------------------
@@ -347,38 +403,42 @@ class Screener:
             if m is None:
                 return hits
             nature = self._values.label(m.group())
-            if nature is None or _overlaps(m.start(), m.end(), lookalikes):
+            if nature is None or _overlaps(m.start(), m.end(), lookalikes) or self._holds_a_term(text, m):
                 pos = m.start() + 1
                 continue
             hits.append(_value_hit(nature, text, m.start(), m.end()))
             pos = m.end()
 
-    def _pair_hits(self, text: str, lookalikes, taken, layout: _Layout) -> list[TextHit]:
+    def _holds_a_term(self, text: str, m: re.Match) -> bool:
+        """A structure with a gap that holds a more specific term gives way to it: 给了讲课费800元 is
+        an honorarium, 给他拿了一张加油卡 a fuel card."""
+        if _key(m.group()) in self._values.exact:
+            return False
+        start, end = m.span()  # the inner term must end before the structure does: 请院长吃饭 stays a meal
+        return self._values.pattern.search(text, start + 1, end - 1) is not None
+
+    def _pair_hits(self, text: str, verbs, taken, term_hits, layout: _Layout) -> list[tuple[TextHit, int]]:
         """Weak items (血压计, 水果, fruit) count only with a giving verb in the same sentence.
 
-        ``taken`` are look-alike and value-term spans: an item inside one of them is no item.  A
-        verb may be a value term itself (donated): the longer pair then wins in ``_dedupe``.
+        ``taken`` are look-alike and value-term spans: an item inside one of them is no item, and
+        an item right before a value term only counts it (送了两盒月饼 reports 月饼).  A verb may be
+        a value term itself (donated): the longer pair then wins in ``_dedupe``.  A pair is judged
+        where its verb is: 他说想要个平板，第二天就送过去了 is value.
         """
-        items = [(s, e, nature) for s, e, nature in self._items.finditer(text) if not _overlaps(s, e, taken)]
-        if not items:
-            return []
-        verbs = [
-            (m.start(), m.end())
-            for m in self._give_verbs.finditer(text)
-            if not _overlaps(m.start(), m.end(), lookalikes)
-        ]
+        counted = {h.start for h in term_hits}
         hits = []
-        for s, e, nature in items:
+        for s, e, nature in self._items.finditer(text):
+            if _overlaps(s, e, taken) or e in counted:
+                continue
             sentence = layout.sentence(s)
             for vs, ve in verbs:
                 if layout.sentence(vs) == sentence:
-                    start, end = min(s, vs), max(e, ve)
-                    hits.append(_value_hit(nature, text, start, end))
+                    hits.append((_value_hit(nature, text, min(s, vs), max(e, ve)), vs))
                     break
         return hits
 
     def _per_referral_hits(self, text: str, cues, layout: _Layout, value_hits) -> list[TextHit]:
-        """"Per patient / per referral / % of the bill" is prohibited when money is in the sentence."""
+        """ "Per patient / per referral / % of the bill" is prohibited when money is in the sentence."""
         if not cues["per_referral_terms"]:
             return []
         money_sentences = {layout.sentence(h.start) for h in value_hits}
@@ -392,17 +452,13 @@ class Screener:
 
     # -- judging ------------------------------------------------------------------------------
 
-    def _cancelled(self, hit: TextHit, cues, layout: _Layout) -> bool:
-        if any(_in_scope(c, hit.start, layout) for c, _ in cues["refusal_terms"]):
+    def _cancelled(self, nature: str, anchor: int, cues, layout: _Layout) -> bool:
+        if any(_ahead(c, anchor, layout) for c, _ in cues["negation_ahead_terms"]):
             return True
-        if any(_in_scope(c, hit.start, layout) for c, _ in cues["third_party_terms"]):
-            return True
-        if hit.nature in self._own_natures and any(
-            _in_scope(c, hit.start, layout) for c, _ in cues["own_expense_terms"]
-        ):
-            return True
-        return hit.nature in self._patient_cost_natures and any(
-            _in_scope(c, hit.start, layout) for c, _ in cues["patient_cost_terms"]
+        return any(
+            (natures is None or nature in natures)
+            and any(_in_scope(c, anchor, layout, name in _ANSWERS) for c, _ in cues[name])
+            for name, natures in self._cancelling
         )
 
 
@@ -417,24 +473,49 @@ def _value_hit(nature: str, text: str, start: int, end: int) -> TextHit:
     return TextHit(UNDECLARED_TEXT, REVIEW, text[start:end], nature, start, end)
 
 
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _in_scope(cue: int, hit: int, layout: _Layout) -> bool:
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _in_scope(cue: int, hit: int, layout: _Layout, answer: bool = False) -> bool:
     """A cue covers its own clause and the earlier clauses of its sentence, up to a contrast word.
 
-    A cue right at the start of a sentence ("我拒绝了。", "I declined.") also covers the
-    sentence before it, since that is where the offer it answers was written.
+    An *answer* (a refusal) introduced by a contrast in its own clause ("…，但我拒绝了", "…, but
+    I declined") is not cut off by that contrast.  A cue right at the start of a sentence
+    ("我拒绝了。", "I declined.") also covers the sentence before it, since that is where the
+    offer it answers was written, unless a contrast follows it ("He said no at first but kept them").
     """
-    if layout.segment(cue) != layout.segment(hit):
+    segment = layout.segment(cue)
+    introduced = answer and segment > 0 and layout.clause(layout.contrasts[segment - 1]) == layout.clause(cue)
+    if layout.segment(hit) not in (segment, segment - 1 if introduced else segment):
         return False
     cue_sentence, hit_sentence = layout.sentence(cue), layout.sentence(hit)
     if cue_sentence == hit_sentence:
         return layout.clause(hit) <= layout.clause(cue)
     if hit_sentence == cue_sentence - 1:
-        return cue - layout.sentence_start(cue_sentence) <= _LEADING_REFUSAL_CHARS
+        leading = _leading(layout.text[layout.sentence_start(cue_sentence) : cue])
+        return leading and layout.segment(layout.sentence_end(cue_sentence) - 1) == segment
     return False
+
+
+def _leading(before: str) -> bool:
+    """Is a cue preceded by this little of its sentence ("我拒绝了", "I then declined")?"""
+    if before.isascii():
+        return len(before.split()) <= _LEADING_REFUSAL_WORDS
+    return len(before.strip()) <= _LEADING_REFUSAL_CHARS
+
+
+def _ahead(cue: int, hit: int, layout: _Layout) -> bool:
+    """A forward negation (没有, no, not, never) covers what follows it in its clause, up to a contrast."""
+    return cue <= hit and layout.clause(cue) == layout.clause(hit) and layout.segment(cue) == layout.segment(hit)
 
 
 _SEVERITY_RANK = {BLOCKED: 0, PROHIBITED: 1, REVIEW: 2}
@@ -471,6 +552,7 @@ def get_screener(terms: dict) -> Screener:
 # --------------------------------------------------------------------------------------------
 # Patient identifiers (fixed rules, not policy data: they are facts about number formats)
 # --------------------------------------------------------------------------------------------
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -545,9 +627,7 @@ _NOT_NAMES = _words(
     "祝福 兰州 章程 江苏 程度 卫生 伍德 宁可 齐全 严重 乔迁 文化 梅毒 庄重 卢沟 杜冷 丁香 贾第 牛奶 姜汤 钟点 "
     "司机 司法 宗教 吉林 阳性 阳光 房颤 房间 房室 秦皇 柴胡 桂枝 蒲公 娄底 卫健"
 )
-_SOMEBODY = re.compile(
-    "(?:" + "|".join(sorted(_COMPOUND_SURNAMES)) + "|[" + "".join(sorted(_SURNAMES)) + "])某{1,2}"
-)
+_SOMEBODY = re.compile("(?:" + "|".join(sorted(_COMPOUND_SURNAMES)) + "|[" + "".join(sorted(_SURNAMES)) + "])某{1,2}")
 _PATIENT_NAME = re.compile(
     r"(?P<label>患者姓名|病人姓名|患儿姓名|姓名|患者|病人|患儿)[ \t]*(?P<colon>[:：]?)[ \t]*"
     r"(?P<name>[\u4e00-\u9fff]{2,4})"

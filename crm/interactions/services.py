@@ -316,9 +316,7 @@ def summary_due_at(period: str, period_start: date) -> datetime:
 
 
 @transaction.atomic
-def summary_save(
-    *, liaison, period: str, period_start: date, body: str, plan: str, submit: bool
-) -> Summary:
+def summary_save(*, liaison, period: str, period_start: date, body: str, plan: str, submit: bool) -> Summary:
     """Write the liaison's own summary for a period; ``submit`` stamps the time (late if after the deadline)."""
     _check_dates(period_start=period_start)
     if period_start != period_start_for(period, period_start):

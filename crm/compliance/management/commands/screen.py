@@ -73,9 +73,7 @@ class Command(BaseCommand):
             findings = screen_findings(screener, text)
             self._write({"id": note_id, "flagged": bool(findings), "findings": findings})
         if bad:
-            raise CommandError(
-                _("%(count)d input line(s) could not be screened.") % {"count": bad}, returncode=2
-            )
+            raise CommandError(_("%(count)d input line(s) could not be screened.") % {"count": bad}, returncode=2)
 
     def _evaluate(self, screener, path: str) -> None:
         try:
