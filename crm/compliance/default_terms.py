@@ -32,6 +32,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "where the giving word is.",
         "give_verbs: giving words for given_items (送, 寄, 带了, 留下, 塞, 放在, 配了, 买了, bought, left, "
         "dropped off) and 'free' phrases (一分钱没收, 不用还) that make a thing handed over a gift.",
+        "favour_terms: personal favours (实习, 插队, 床位, internship, ahead of the queue) that count as value "
+        "(nature other) only when one of relative_terms (孩子, 爱人, 站长家属, his mother) is in the same sentence: "
+        "a favour for a clinician's family. relative_terms: the family members that pair with favour_terms; "
+        "patients' relatives (患者家属) are look-alikes.",
         "lookalike_terms: innocent phrases that contain a value word (送检, 请假, 饭后, treatment, 出发, 打120). "
         "A value word or giving word inside or overlapping one of them is ignored, and so is a refusal word "
         "(不收费 means free of charge, not a refusal). Things done for patients (给患者, 帮病人…买), things "
@@ -41,8 +45,12 @@ DEFAULT_SCREENING_TERMS: dict = {
         "A refusal at the very start of a sentence also covers the sentence before it, unless a contrast "
         "word follows it (He said no at first but kept them). A refusal word inside a value term or a giving "
         "word is part of it (一分钱没收 is a waiver).",
+        "need_not_terms: 不用, 不必, no need. At the end of their clause they answer an offer like a refusal "
+        "(他说不用了); followed by an object they only negate that object (不用签协议).",
+        "acceptance_terms: acceptance after a refusal (推了两次，最后还是收下了; refused at first but ended up keeping "
+        "it). A refusal followed by one of these in its sentence or the next cancels nothing.",
         "question_terms: questions about value (院长问有没有提成, asked whether we pay); same reach as a refusal.",
-        "negation_ahead_terms: negations (没有, no, not, never, without) that cover only what follows them in "
+        "negation_ahead_terms: negations (没有, 未, 无, no, not, never, without) that cover only what follows them in "
         "their clause: 'No gifts were given' is cancelled, 'paid the fee, no contract signed' is not.",
         "contrast_terms: words that end the reach of a refusal or other cue: 拒绝了现金，改送了购物卡 is still value. "
         "A contrast that only introduces the refusal ('…, but I declined', '但我拒绝了') does not cut it off.",
@@ -78,6 +86,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "bought … coffee", "picked up the tab", "paid the bill", "covered the bill", "hot pot",
             "takeout", "afternoon tea", "coffee for", "drinks for", "barbecue", "bbq", "hotpot", "breakfast",
             "brunch",
+            "我扫的码", "我扫码", "扫的码", "我来扫", "我付的款", "开销…我来", "费用…我来", "账…我来", "钱…我来",
+            "喝了…咖啡", "请…喝咖啡", "coffee on me", "drinks on me",
         ],
         "gift": [
             "礼品", "礼物", "礼盒", "礼包", "伴手礼", "送礼", "节礼", "土特产", "特产", "茶叶", "月饼",
@@ -89,10 +99,12 @@ DEFAULT_SCREENING_TERMS: dict = {
             # giving structures: buying, booking or filling up something for someone
             "给…买了", "给…买的", "帮…买了", "帮…买的", "替…买了", "替…买的", "为…买了", "买给",
             "给…订了", "给…订的", "帮…订了", "帮…订的", "替…订了", "给…下单", "帮…下单", "替…下单", "给…加了…油",
-            "给…加满", "加满了油",
+            "给…加满", "买了…送", "买…送过去", "买了…给", "买了…带给", "加满了油",
             "加满油", "按摩椅", "按摩仪",
             "gift", "a present", "presents for", "small present", "hamper", "mooncakes", "box of tea",
-            "gift box", "gift basket", "fruit basket", "gift bag",
+            "gift box", "gift basket", "fruit basket", "gift bag", "mooncake", "mooncake box",
+            "意思了一下", "意思意思", "表示一下", "表示了一下", "表示表示", "表示…心意", "一点意思", "小意思",
+            "thank-you gift", "token of appreciation", "a little something", "thank-you hamper",
             "bought … for", "bought him", "bought her", "bought them", "bought dr", "bought each",
             "got him", "got her", "got them", "got dr", "got each", "ordered … for",
         ],
@@ -142,6 +154,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "on the house", "free of charge", "at no cost", "no charge",
             "a free … for", "free mri", "free ct", "free scan", "free surgery", "free operation",
             "free treatment", "free stay", "not to bill", "not to charge", "didn't charge", "did not charge",
+            "不用出…钱", "不用…出一分", "不用花…钱", "不用掏", "不用付", "不用交", "不花一分", "没花…一分",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
@@ -154,6 +167,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "补贴…{amount}", "补助…{amount}",
             "honorarium", "honoraria", "speaker fee", "speaking fee", "lecture fee",
             "consulting fee", "consultancy fee", "advisory fee", "speaker's fee",
+            "协作费", "合作费", "协调费", "联络费", "维护费", "辛苦钱", "一笔…费", "coordination fee",
         ],
         "cash": [
             "现金", "红包", "购物卡", "加油卡", "油卡", "超市卡", "礼品卡", "代金券", "消费卡", "储值卡",
@@ -205,7 +219,9 @@ DEFAULT_SCREENING_TERMS: dict = {
             "包了…费", "我付的", "我出的", "我结的", "我掏", "掏钱", "出钱", "花了…{amount}", "消费…{amount}",
             "我这边结", "我这边付", "我这边出", "我们这边结", "科室经费", "走…经费", "科里的经费", "科室的经费",
             "phone credit",
-            "top-up", "top up", "gym membership", "reimbursed",
+            "top-up", "top up", "topped up", "topping up", "recharged", "gym membership", "reimbursed",
+            "cover his", "cover her", "cover their", "cover the cost", "covering his", "covering her",
+            "covering their", "will cover", "we did cover", "我们cover", "cover了", "我们报了", "我们给报",
             "paid for", "paid his", "paid her", "paid their", "paid dr", "paid him", "paid them",
             "covered his", "covered her", "covered their", "covered the", "covered dr", "picked up the",
             "footed", "on us", "our treat", "we paid", "we covered", "we picked up", "picking up the bill",
@@ -226,7 +242,9 @@ DEFAULT_SCREENING_TERMS: dict = {
         "gave", "give", "given", "gifted", "donated", "brought", "left them", "left him", "left her",
         "handed out", "provided free", "dropped off",
         "bought", "got him", "got her", "got them", "got the", "sent", "shipped", "delivered",
-        "left", "handed", "for free",
+        "left", "handed", "for free", "无偿",
+        "收下", "收了", "留下了", "放…车上", "放…车里", "放…后备箱", "放…桌上", "放…抽屉", "放…办公室",
+        "直接送", "送过去", "拿过去", "accepted", "kept",
     ],
     "given_items": {
         "gift": [
@@ -282,9 +300,38 @@ DEFAULT_SCREENING_TERMS: dict = {
         # fees paid for someone
         "other": ["宽带费", "快递费", "网费", "物业费", "停车费", "车费", "房费", "会议费", "差旅费"],
     },
+    "favour_terms": [
+        "实习", "工作", "入学", "上学", "招生", "入园", "床位", "插队", "加号", "专家号", "优先", "提前安排",
+        "面试", "岗位", "编制", "调动", "转学", "借读", "手术排", "VIP",
+        "internship", "job", "admission", "a bed", "ahead of the queue", "jump the queue", "skip the queue",
+        "priority", "school place", "appointment slot",
+    ],
+    "relative_terms": [
+        "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
+        "所长家属", "科长家属", "他家属", "她家属", "他的家属", "她的家属",
+        "爱人", "妻子", "老婆", "丈夫", "老公", "母亲", "父亲",
+        "老母亲", "老父亲", "妈妈", "爸爸", "老妈", "老爸", "岳母", "岳父", "婆婆", "公公", "亲戚", "家人",
+        "侄子", "外甥", "弟弟", "妹妹", "哥哥", "姐姐",
+        "son", "daughter", "wife", "husband", "mother", "father", "mum", "mom", "dad", "relative",
+        "nephew", "niece", "brother", "sister", "in-law", "family",
+    ],
     "lookalike_terms": [
+        # 无 and 未 in words that negate nothing
+        "无论", "无菌", "无创", "无痛", "无线", "无锡", "无为", "无误", "无异常", "未来", "未成年", "未病",
+        # relatives of patients, not of a partner clinician
+        "患者…孩子", "患者…儿子", "患者…女儿", "患者…家属", "患者…爱人", "患者…母亲", "患者…父亲",
+        "病人…孩子", "病人…儿子", "病人…女儿", "病人…家属", "病人…爱人", "病人…母亲", "病人…父亲",
+        "患儿", "老人…子女", "patient's…son", "patient's…daughter", "patient's…wife", "patient's…husband",
+        "patient's…mother", "patient's…father", "patient's…family", "patient's…relative",
+        "patient's", "patient family", "family doctor", "family medicine",
+        "family planning", "家庭医生", "家庭病床", "工作日", "工作量", "工作站", "工作群", "工作流程",
+        "优先转诊", "优先接诊", "绿色通道", "双向转诊",
+        "got him transferred", "got her transferred", "got them transferred", "got him admitted",
+        "got her admitted", "got him seen", "got her seen", "gift了我", "gifted me", "bought me", "got me",
+        "paid for me", "paid for us", "dinner portion",
         # samples, patients and paperwork being sent or escorted
-        "送检", "送样", "送标本", "送病理", "送化验", "送血", "送病人", "送患者", "送回", "护送", "接送",
+        "送检", "送样", "送标本", "送病理", "送化验", "送血", "送病人", "送患者", "送回", "护送",
+        "接送病人", "接送患者", "接送老人", "接送服务", "接送车", "来回接送", "负责接送",
         "运送", "转送", "送达", "送医", "送到医院", "送来的病人", "送来的患者", "送入", "送至", "送往",
         "欢送",
         "发送", "推送", "送修", "送审", "送药上门", "送报告", "送资料", "送转诊单", "送给患者", "送给病人",
@@ -362,7 +409,7 @@ DEFAULT_SCREENING_TERMS: dict = {
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收", "没有收", "未收", "不收",
         "没要",
-        "不要", "不用", "不必", "不需要", "不接受", "未接受", "没接受", "没有接受", "没送", "没有送",
+        "不要", "不接受", "未接受", "没接受", "没有接受", "没送", "没有送",
         "未送",
         "不送", "没给", "没有给", "未给", "不给", "没请", "没有请", "未请", "不请", "没去", "没有去",
         "未去",
@@ -386,6 +433,16 @@ DEFAULT_SCREENING_TERMS: dict = {
         "nobody from", "no one from", "none of us", "answered no",
         "cannot provide", "can't provide", "cannot offer", "can't offer", "cannot give", "can't give", "unable to",
         "not able to",
+        # policy talk and explicit "nothing for any individual" statements
+        "拒收", "廉洁", "宣讲", "规定", "未安排", "未发放", "未产生", "无费用", "不向…个人", "不针对个人",
+        "无个人", "没有个人", "不涉及个人", "不发放", "no individual", "no personal benefit", "no benefit to",
+        "not something we", "isn't something we", "we don't do", "we do not do", "say no", "policy",
+    ],
+    "need_not_terms": ["不用", "不必", "不需要", "无需", "不用再", "no need"],
+    "acceptance_terms": [
+        "收下", "留下了", "还是收", "还是拿", "还是要了", "还是留", "最后收了", "硬塞", "塞下",
+        "ended up keeping", "ended up taking", "ended up accepting", "kept it", "kept them", "accepted it",
+        "accepted them", "took it in the end", "when i insisted",
     ],
     "question_terms": [
         "问…有没有", "问…能不能", "问…给不给", "问…可不可以", "问…会不会", "问…是否", "问…能否",
@@ -393,7 +450,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "asked if", "asked whether", "asking if", "asking whether", "asked about", "whether we",
     ],
     "negation_ahead_terms": [
-        "没有", "并没", "从未",
+        "没有", "并没", "从未", "未", "无",
         "no", "not", "never", "don't", "didn't", "doesn't", "won't", "cannot", "can't", "without", "nothing",
         "none", "neither", "nor", "nobody", "no one",
     ],
@@ -414,6 +471,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "grabbed a", "invited us", "invited me", "treated us", "treated me", "buy us", "bought us",
         "offered us", "offered me", "for my", "my lunch", "my dinner", "my meal", "my hotel", "my room",
         "my ticket", "my train", "my taxi", "split the bill",
+        "单独报销", "无他人", "自己吃的", "no one else", "bought me", "paid for me",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -432,6 +490,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "患者承担", "病人承担", "义诊", "村民",
         "insurance", "out-of-pocket", "copay", "co-pay", "deductible", "the patient pays", "the family paid",
         "patient paid", "deposit",
+        "套餐价", "价格", "报价", "公卫项目", "基本公卫", "公共卫生项目", "政府项目", "price", "package price",
+        "public health programme", "public health program", "government programme", "by the district",
     ],
     "patient_cost_natures": ["cash", "referral_fee", "other", "free_service"],
     "normal_fee_terms": [

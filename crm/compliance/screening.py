@@ -26,6 +26,8 @@ Where candidate hits come from:
 
 * ``value_terms`` by nature (礼品, 红包, 请…吃, KTV...); ``referral_fee`` terms are prohibited;
 * ``given_items`` (血压计, 水果) only with one of ``give_verbs`` (送, 赠, donated) in the sentence;
+* ``favour_terms`` (实习, 插队, 床位, internship) only with one of ``relative_terms`` (孩子, 爱人,
+  his mother) in the sentence: a personal favour for a clinician's family is value (nature other);
 * ``per_referral_terms`` (每介绍一个, per referral, % of the bill) only when the sentence also
   names an amount, a ``payment_terms`` word or a value term: prohibited, nature referral_fee.
 
@@ -39,8 +41,12 @@ How a candidate is judged, in order (all scopes are local to the sentence, never
    that opens a sentence also reaches back to the previous sentence (He asked for a fee. I
    declined.), unless a contrast follows it (He said no at first but kept them).  A refusal word
    inside a value term or a giving word is part of it (一分钱没收, 不用给钱).
-   *Forward negations* (没有, no, not, never, without) cover only what follows them in their
+   *Forward negations* (没有, 未, 无, no, not, never, without) cover only what follows them in their
    clause: "No gifts were given" but not "paid the speaker fee, no contract signed".
+   *Need-not* words (不用, 不必, no need) are a refusal when they end their clause (他说不用了) and
+   a forward negation when an object follows (不用签协议 says nothing about the reagents given).
+   A refusal followed, later in its sentence or in the next one, by an *acceptance* (收下, 留下了,
+   ended up keeping) was overruled: it cancels nothing.
 3. With the same scope, *own expense* cues (我自己, my own lunch) cancel meals and travel,
    *third party* cues (药企代表, another hospital) cancel everything, *patient cost* cues
    (医保, 自付) cancel money-like natures quoted to patients, and *normal fee* cues (进修费照常交)
@@ -175,10 +181,52 @@ def _node_regex(node: dict, amount: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def _compile(terms: Iterable[str], amount: str = "(?!)") -> re.Pattern:
+def _compile(terms: Iterable[str], amount: str = "(?!)") -> _Scanner:
     """Case-sensitive on purpose: notes are folded to lower-case ASCII first (``_fold``), which
     keeps offsets and lets ``re`` skip quickly to positions where some term can start."""
-    return re.compile(_trie_regex(terms, amount))
+    return _Scanner(terms, amount)
+
+
+class _Scanner:
+    """One term list as a few regexes, split by whether terms start with an ASCII character and
+    whether they hold a gap or an amount.  Python's ``re`` scans each part several times
+    faster than one alternation of them all; ``search`` and ``finditer`` merge the parts back into
+    the leftmost (then longest) non-overlapping matches a single regex would give."""
+
+    def __init__(self, terms: Iterable[str], amount: str = "(?!)") -> None:
+        groups: dict[tuple[bool, bool], list[str]] = {}
+        for term in terms:
+            term = _normalise_term(term)
+            if term.rstrip("*").strip():
+                patterned = "…" in term or AMOUNT in term
+                groups.setdefault((term[0].isascii(), patterned), []).append(term)
+        self.parts = [re.compile(_trie_regex(group, amount)) for _, group in sorted(groups.items())]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        end = len(text) if endpos is None else endpos
+        return _leftmost(part.search(text, pos, end) for part in self.parts)
+
+    def finditer(self, text: str):
+        parts = self.parts
+        current = [part.search(text) for part in parts]
+        pos = 0
+        while True:
+            for i, m in enumerate(current):
+                if m is not None and m.start() < pos:
+                    current[i] = parts[i].search(text, pos)
+            best = _leftmost(current)
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+
+
+def _leftmost(matches: Iterable[re.Match | None]) -> re.Match | None:
+    best = None
+    for m in matches:
+        if m is not None and (best is None or (m.start(), -m.end()) < (best.start(), -best.end())):
+            best = m
+    return best
 
 
 def _amount_regex(units: list[str], counts: list[str]) -> str:
@@ -318,6 +366,8 @@ _CUE_LISTS = (
     "normal_fee_terms",
     "per_referral_terms",
     "payment_terms",
+    "need_not_terms",
+    "acceptance_terms",
 )
 # Cue lists that cancel hits in their scope: (list, the policy entry naming the natures it
 # cancels or None for every nature, default natures).
@@ -351,13 +401,11 @@ class Screener:
         given = terms.get("given_items") or {}
         self._items = _TermTable({nature: _as_list(given.get(nature)) for nature in NATURES if nature in given})
         self._give_verbs = _compile(_as_list(terms.get("give_verbs")), amount)
+        self._favours = _TermTable({"other": _as_list(terms.get("favour_terms"))})
+        self._relatives = _compile(_as_list(terms.get("relative_terms")))
         self._lookalikes = _compile(_as_list(terms.get("lookalike_terms")), amount)
         self._cues = _TermTable({name: _as_list(terms.get(name)) for name in _CUE_LISTS}, amount)
-        self._candidate_patterns = (
-            self._values.pattern,
-            self._items.pattern,
-            _compile(_as_list(terms.get("per_referral_terms")), amount),
-        )
+        self._per_referral = _compile(_as_list(terms.get("per_referral_terms")), amount)
         self._cancelling = [
             (name, frozenset(_as_list(terms.get(natures)) or default) if natures else None)
             for name, natures, default in _CANCELLING
@@ -370,11 +418,16 @@ class Screener:
         if not text:
             return []
         original, text = text, _fold(text)  # scan lower-cased ASCII; offsets are unchanged
-        if not any(p.search(text) for p in self._candidate_patterns):
-            return []  # most notes: nothing that could become a hit, so no need to read context
+        # Cheap scans first: a note with nothing that could become a hit needs no context read.
+        first_term = self._values.pattern.search(text)
+        verbs = _spans(self._give_verbs, text)
+        items = bool(verbs) and self._items.pattern.search(text) is not None
+        favours = self._favours.pattern.search(text) is not None and self._relatives.search(text) is not None
+        if not (first_term or items or favours or self._per_referral.search(text)):
+            return []
         lookalikes = _spans(self._lookalikes, text)
-        term_hits = self._term_hits(text, lookalikes)
-        verbs = [(s, e) for s, e in _spans(self._give_verbs, text) if not _overlaps(s, e, lookalikes)]
+        term_hits = self._term_hits(text, lookalikes, first_term)
+        verbs = [(s, e) for s, e in verbs if not _overlaps(s, e, lookalikes)]
         # A negation that is part of a look-alike (不收费: free of charge), of a value term
         # (一分钱没收: a waiver) or of a giving word (不用还: a gift) negates nothing.
         carriers = [(h.start, h.end) for h in term_hits] + verbs
@@ -383,10 +436,17 @@ class Screener:
             if name not in _NEGATIONS or not (_overlaps(start, end, lookalikes) or _inside(start, end, carriers)):
                 cues[name].append((start, end))
         layout = _layout(text, [start for start, _ in cues["contrast_terms"]])
+        _sort_need_not(text, cues, layout)
+        _drop_overruled(cues, layout)
 
         taken = lookalikes + [(h.start, h.end) for h in term_hits]  # 油 in 加油卡 is not an item
         # (hit, where it is judged): a pair is judged at its giving word
-        candidates = [(hit, hit.start) for hit in term_hits] + self._pair_hits(text, verbs, taken, term_hits, layout)
+        candidates = [(hit, hit.start) for hit in term_hits]
+        if items:
+            candidates += self._pair_hits(text, verbs, taken, term_hits, layout)
+        if favours:
+            relatives = [(s, e) for s, e in _spans(self._relatives, text) if not _overlaps(s, e, lookalikes)]
+            candidates += self._pair_hits(text, relatives, taken, term_hits, layout, self._favours)
         tied = self._per_referral_hits(text, cues, layout, [hit for hit, _ in candidates])
         candidates += [(hit, hit.start) for hit in tied]
         kept = [hit for hit, anchor in candidates if not self._cancelled(hit.nature, anchor, cues, layout)]
@@ -394,20 +454,20 @@ class Screener:
 
     # -- finding candidates -------------------------------------------------------------------
 
-    def _term_hits(self, text: str, lookalikes: list[tuple[int, int]]) -> list[TextHit]:
-        """Value terms, skipping any that overlap a look-alike (then searching again just after)."""
+    def _term_hits(self, text: str, lookalikes: list[tuple[int, int]], first: re.Match | None) -> list[TextHit]:
+        """Value terms, skipping any that overlap a look-alike (then searching again just after).
+        ``first`` is the leftmost match (``value_hits`` has already searched for it)."""
         hits = []
-        pattern, pos = self._values.pattern, 0
-        while True:
-            m = pattern.search(text, pos)
-            if m is None:
-                return hits
+        m = first
+        while m is not None:
             nature = self._values.label(m.group())
             if nature is None or _overlaps(m.start(), m.end(), lookalikes) or self._holds_a_term(text, m):
                 pos = m.start() + 1
-                continue
-            hits.append(_value_hit(nature, text, m.start(), m.end()))
-            pos = m.end()
+            else:
+                hits.append(_value_hit(nature, text, m.start(), m.end()))
+                pos = m.end()
+            m = self._values.pattern.search(text, pos)
+        return hits
 
     def _holds_a_term(self, text: str, m: re.Match) -> bool:
         """A structure with a gap that holds a more specific term gives way to it: 给了讲课费800元 is
@@ -417,17 +477,20 @@ class Screener:
         start, end = m.span()  # the inner term must end before the structure does: 请院长吃饭 stays a meal
         return self._values.pattern.search(text, start + 1, end - 1) is not None
 
-    def _pair_hits(self, text: str, verbs, taken, term_hits, layout: _Layout) -> list[tuple[TextHit, int]]:
+    def _pair_hits(
+        self, text: str, verbs, taken, term_hits, layout: _Layout, items: _TermTable | None = None
+    ) -> list[tuple[TextHit, int]]:
         """Weak items (血压计, 水果, fruit) count only with a giving verb in the same sentence.
 
         ``taken`` are look-alike and value-term spans: an item inside one of them is no item, and
         an item right before a value term only counts it (送了两盒月饼 reports 月饼).  A verb may be
         a value term itself (donated): the longer pair then wins in ``_dedupe``.  A pair is judged
-        where its verb is: 他说想要个平板，第二天就送过去了 is value.
+        where its verb is: 他说想要个平板，第二天就送过去了 is value.  The same pairing finds favours
+        (``items``: 实习, 插队) done for a clinician's relative (``verbs``: 孩子, 爱人).
         """
         counted = {h.start for h in term_hits}
         hits = []
-        for s, e, nature in self._items.finditer(text):
+        for s, e, nature in (items or self._items).finditer(text):
             if _overlaps(s, e, taken) or e in counted:
                 continue
             sentence = layout.sentence(s)
@@ -460,6 +523,31 @@ class Screener:
             and any(_in_scope(c, anchor, layout, name in _ANSWERS) for c, _ in cues[name])
             for name, natures in self._cancelling
         )
+
+
+_PARTICLES = "了啦呢的吧啊哈 \t.!"
+
+
+def _sort_need_not(text: str, cues, layout: _Layout) -> None:
+    """不用/no need ending its clause answers an offer (a refusal); followed by an object it only
+    negates that object (a forward negation)."""
+    for start, end in cues.pop("need_not_terms"):
+        clause = layout.clause(start)
+        clause_end = layout.clauses[clause] if clause < len(layout.clauses) else len(text)
+        rest = text[end:clause_end].strip(_PARTICLES + _STOP)
+        cues["negation_ahead_terms" if rest else "refusal_terms"].append((start, end))
+
+
+def _drop_overruled(cues, layout: _Layout) -> None:
+    """A refusal followed by an acceptance in its sentence or the next (推了两次，最后还是收下了) cancels nothing."""
+    accepted = [start for start, _ in cues.pop("acceptance_terms")]
+    if not accepted:
+        return
+    cues["refusal_terms"] = [
+        (start, end)
+        for start, end in cues["refusal_terms"]
+        if not any(a > start and layout.sentence(a) - layout.sentence(start) in (0, 1) for a in accepted)
+    ]
 
 
 def _restore(hit: TextHit, original: str) -> TextHit:

@@ -378,6 +378,48 @@ def test_normal_fee_cancels_only_its_natures():
     assert [h.nature for h in screener.value_hits("送了茶叶，进修费照常交")] == ["gift"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给赵医生家孩子在我们检验科安排了一个暑期实习",
+        "宋站长家属住院，帮忙协调提前安排了床位",
+        "Arranged for Dr. Chen's mother to get a bed ahead of the queue.",
+    ],
+)
+def test_a_favour_for_a_clinicians_family_is_value(text):
+    assert natures(text) == {"other"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者家属要求提前安排床位，已协调",
+        "患者的女儿在外地工作，随访改为电话",
+        "帮忙安排了实习生带教计划",  # a favour word without a relative
+        "Discussed the patient's daughter's questions about the admission date.",
+    ],
+)
+def test_patients_relatives_and_favour_words_alone_are_not_value(text):
+    assert natures(text) == set()
+
+
+def test_need_not_negates_its_object_or_answers_an_offer():
+    assert natures("给诊所免费提供了一批试剂，先用着，不用签协议") == {"supplies"}
+    assert natures("想请李医生吃饭，他说不用了") == set()
+
+
+def test_an_acceptance_overrules_the_refusal_before_it():
+    assert natures("对方开始说不收，推了两次，最后还是收下了那两条烟") == {"gift"}
+    assert natures("Dr. Qin refused the supermarket card at first but ended up keeping it.") == {"cash"}
+    assert natures("Dr. Qin refused the supermarket card.") == set()
+
+
+def test_wu_and_wei_negate_only_what_follows():
+    assert natures("本次走访全程未安排用餐，无礼品，无费用发生") == set()
+    assert natures("无偿赠送了一台血压计") == {"supplies"}
+    assert natures("送了两盒茶叶，无其他安排") == {"gift"}
+
+
 def test_every_list_is_explained_in_the_readme():
     readme = " ".join(DEFAULT_SCREENING_TERMS["_readme"])
     for name in DEFAULT_SCREENING_TERMS:
@@ -545,6 +587,13 @@ def test_second_authors_corpus_precision_and_recall():
     stats = measure(load(DATA / "screening_dev_round2.jsonl"))
     assert stats["recall"] >= 0.95, stats
     assert stats["precision"] >= 0.90, stats
+
+
+def test_fourth_authors_corpus_precision_and_recall():
+    """Notes by two more authors (development data now; the engine first scored P 0.870 R 0.848 on them)."""
+    stats = measure(load(DATA / "screening_dev_round3.jsonl"))
+    assert stats["recall"] >= 0.95, stats
+    assert stats["precision"] >= 0.95, stats
 
 
 HOLDOUT = DATA / "screening_holdout.jsonl"
