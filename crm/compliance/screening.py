@@ -449,7 +449,8 @@ class Screener:
             candidates += self._pair_hits(text, relatives, taken, term_hits, layout, self._favours)
         tied = self._per_referral_hits(text, cues, layout, [hit for hit, _ in candidates])
         candidates += [(hit, hit.start) for hit in tied]
-        kept = [hit for hit, anchor in candidates if not self._cancelled(hit.nature, anchor, cues, layout)]
+        scopes = self._scopes(cues, layout) if candidates else []
+        kept = [hit for hit, anchor in candidates if not _cancelled(hit.nature, _place(anchor, layout), scopes)]
         return [hit if hit.match == original[hit.start : hit.end] else _restore(hit, original) for hit in _dedupe(kept)]
 
     # -- finding candidates -------------------------------------------------------------------
@@ -457,7 +458,11 @@ class Screener:
     def _term_hits(self, text: str, lookalikes: list[tuple[int, int]], first: re.Match | None) -> list[TextHit]:
         """Value terms, skipping any that overlap a look-alike (then searching again just after).
         ``first`` is the leftmost match (``value_hits`` has already searched for it)."""
-        hits = []
+        hits: list[TextHit] = []
+        if first is None:
+            return hits
+        parts = self._values.pattern.parts
+        current = [part.search(text) for part in parts]
         m = first
         while m is not None:
             nature = self._values.label(m.group())
@@ -466,7 +471,10 @@ class Screener:
             else:
                 hits.append(_value_hit(nature, text, m.start(), m.end()))
                 pos = m.end()
-            m = self._values.pattern.search(text, pos)
+            for i, found in enumerate(current):  # search again only the parts whose match is passed
+                if found is not None and found.start() < pos:
+                    current[i] = parts[i].search(text, pos)
+            m = _leftmost(current)
         return hits
 
     def _holds_a_term(self, text: str, m: re.Match) -> bool:
@@ -515,14 +523,12 @@ class Screener:
 
     # -- judging ------------------------------------------------------------------------------
 
-    def _cancelled(self, nature: str, anchor: int, cues, layout: _Layout) -> bool:
-        if any(_ahead(c, anchor, layout) for c, _ in cues["negation_ahead_terms"]):
-            return True
-        return any(
-            (natures is None or nature in natures)
-            and any(_in_scope(c, anchor, layout, name in _ANSWERS) for c, _ in cues[name])
-            for name, natures in self._cancelling
-        )
+    def _scopes(self, cues, layout: _Layout) -> list[tuple[frozenset | None, _Scope]]:
+        """Every cancelling cue of the note with the reach it has (computed once, tested per hit)."""
+        scopes = [(None, _ahead_scope(c, layout)) for c, _ in cues["negation_ahead_terms"]]
+        for name, natures in self._cancelling:
+            scopes += [(natures, _scope(c, layout, name in _ANSWERS)) for c, _ in cues[name]]
+        return scopes
 
 
 _PARTICLES = "了啦呢的吧啊哈 \t.!"
@@ -573,7 +579,23 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _in_scope(cue: int, hit: int, layout: _Layout, answer: bool = False) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Where a cue reaches: hits in ``segments`` of its sentence up to its clause (or, forward
+    negations, from its position to the end of its clause), and the sentence before if ``back``."""
+
+    sentence: int
+    clause: int
+    segments: tuple[int, ...]
+    back: bool = False
+    ahead_from: int = -1  # forward negations: the cue's position
+
+
+def _place(pos: int, layout: _Layout) -> tuple[int, int, int, int]:
+    return pos, layout.sentence(pos), layout.clause(pos), layout.segment(pos)
+
+
+def _scope(cue: int, layout: _Layout, answer: bool = False) -> _Scope:
     """A cue covers its own clause and the earlier clauses of its sentence, up to a contrast word.
 
     An *answer* (a refusal) introduced by a contrast in its own clause ("…，但我拒绝了", "…, but
@@ -581,16 +603,33 @@ def _in_scope(cue: int, hit: int, layout: _Layout, answer: bool = False) -> bool
     ("我拒绝了。", "I declined.") also covers the sentence before it, since that is where the
     offer it answers was written, unless a contrast follows it ("He said no at first but kept them").
     """
-    segment = layout.segment(cue)
+    segment, sentence = layout.segment(cue), layout.sentence(cue)
     introduced = answer and segment > 0 and layout.clause(layout.contrasts[segment - 1]) == layout.clause(cue)
-    if layout.segment(hit) not in (segment, segment - 1 if introduced else segment):
-        return False
-    cue_sentence, hit_sentence = layout.sentence(cue), layout.sentence(hit)
-    if cue_sentence == hit_sentence:
-        return layout.clause(hit) <= layout.clause(cue)
-    if hit_sentence == cue_sentence - 1:
-        leading = _leading(layout.text[layout.sentence_start(cue_sentence) : cue])
-        return leading and layout.segment(layout.sentence_end(cue_sentence) - 1) == segment
+    segments = (segment, segment - 1) if introduced else (segment,)
+    back = _leading(layout.text[layout.sentence_start(sentence) : cue]) and (
+        layout.segment(layout.sentence_end(sentence) - 1) == segment
+    )
+    return _Scope(sentence, layout.clause(cue), segments, back)
+
+
+def _ahead_scope(cue: int, layout: _Layout) -> _Scope:
+    """A forward negation (没有, no, not, never) covers what follows it in its clause, up to a contrast."""
+    return _Scope(layout.sentence(cue), layout.clause(cue), (layout.segment(cue),), ahead_from=cue)
+
+
+def _cancelled(nature: str, place: tuple[int, int, int, int], scopes) -> bool:
+    pos, sentence, clause, segment = place
+    for natures, scope in scopes:
+        if (natures is not None and nature not in natures) or segment not in scope.segments:
+            continue
+        if scope.ahead_from >= 0:
+            if scope.ahead_from <= pos and clause == scope.clause:
+                return True
+        elif sentence == scope.sentence:
+            if clause <= scope.clause:
+                return True
+        elif sentence == scope.sentence - 1 and scope.back:
+            return True
     return False
 
 
@@ -599,11 +638,6 @@ def _leading(before: str) -> bool:
     if before.isascii():
         return len(before.split()) <= _LEADING_REFUSAL_WORDS
     return len(before.strip()) <= _LEADING_REFUSAL_CHARS
-
-
-def _ahead(cue: int, hit: int, layout: _Layout) -> bool:
-    """A forward negation (没有, no, not, never) covers what follows it in its clause, up to a contrast."""
-    return cue <= hit and layout.clause(cue) == layout.clause(hit) and layout.segment(cue) == layout.segment(hit)
 
 
 _SEVERITY_RANK = {BLOCKED: 0, PROHIBITED: 1, REVIEW: 2}
