@@ -43,8 +43,9 @@ How a candidate is judged, in order (all scopes are local to the sentence, never
    inside a value term or a giving word is part of it (一分钱没收, 不用给钱).
    *Forward negations* (没有, 未, 无, no, not, never, without) cover only what follows them in their
    clause: "No gifts were given" but not "paid the speaker fee, no contract signed".
-   *Need-not* words (不用, 不必, no need) are a refusal when they end their clause (他说不用了) and
-   a forward negation when an object follows (不用签协议 says nothing about the reagents given).
+   *Negated giving words* (不用, 没给, 没有任何, no need) are a refusal when they end their clause
+   or point back with a pronoun (他说不用了, 没给他), and a forward negation when an object follows
+   (不用签协议 says nothing about the reagents given).
    A refusal followed, later in its sentence or in the next one, by an *acceptance* (收下, 留下了,
    ended up keeping) was overruled: it cancels nothing.
 3. With the same scope, *own expense* cues (我自己, my own lunch) cancel meals and travel,
@@ -366,7 +367,7 @@ _CUE_LISTS = (
     "normal_fee_terms",
     "per_referral_terms",
     "payment_terms",
-    "need_not_terms",
+    "negation_terms",
     "acceptance_terms",
 )
 # Cue lists that cancel hits in their scope: (list, the policy entry naming the natures it
@@ -380,7 +381,10 @@ _CANCELLING = (
     ("normal_fee_terms", "normal_fee_natures", ("education", "free_service", "other")),
 )
 _ANSWERS = frozenset(("refusal_terms", "question_terms"))  # "…, but I declined" keeps its reach
-_NEGATIONS = _ANSWERS | {"negation_ahead_terms"}
+_NEGATIONS = _ANSWERS | {"negation_ahead_terms", "negation_terms"}
+# Cues ignored inside a look-alike or a value word: negations (不收费 is free of charge), and
+# acceptances (锦旗留下了 accepts a banner given to us, not our gift)
+_FILTERED = _NEGATIONS | {"acceptance_terms"}
 # A refusal this close to the start of a sentence reaches back one sentence: 8 characters of
 # Chinese, 4 English words ("I explained that we cannot provide...").
 _LEADING_REFUSAL_CHARS = 8
@@ -433,10 +437,10 @@ class Screener:
         carriers = [(h.start, h.end) for h in term_hits] + verbs
         cues: dict[str, list[tuple[int, int]]] = {name: [] for name in _CUE_LISTS}
         for start, end, name in self._cues.finditer(text):
-            if name not in _NEGATIONS or not (_overlaps(start, end, lookalikes) or _inside(start, end, carriers)):
+            if name not in _FILTERED or not (_overlaps(start, end, lookalikes) or _inside(start, end, carriers)):
                 cues[name].append((start, end))
         layout = _layout(text, [start for start, _ in cues["contrast_terms"]])
-        _sort_need_not(text, cues, layout)
+        _sort_negations(text, cues, layout)
         _drop_overruled(cues, layout)
 
         taken = lookalikes + [(h.start, h.end) for h in term_hits]  # 油 in 加油卡 is not an item
@@ -532,16 +536,19 @@ class Screener:
 
 
 _PARTICLES = "了啦呢的吧啊哈 \t.!"
+_POINTERS = re.compile(r"[这那此其他她它]|\b(?:it|this|that|them|him|her)\b")
 
 
-def _sort_need_not(text: str, cues, layout: _Layout) -> None:
-    """不用/no need ending its clause answers an offer (a refusal); followed by an object it only
-    negates that object (a forward negation)."""
-    for start, end in cues.pop("need_not_terms"):
+def _sort_negations(text: str, cues, layout: _Layout) -> None:
+    """A negated giving word ending its clause, or pointing back with a pronoun, answers an offer
+    (没给, 没给他, 不能答应这种要求: a refusal); followed by an object it only negates that object
+    (没有任何学术活动, 不收租金: a forward negation)."""
+    for start, end in cues.pop("negation_terms"):
         clause = layout.clause(start)
         clause_end = layout.clauses[clause] if clause < len(layout.clauses) else len(text)
         rest = text[end:clause_end].strip(_PARTICLES + _STOP)
-        cues["negation_ahead_terms" if rest else "refusal_terms"].append((start, end))
+        answer = not rest or _POINTERS.search(rest) is not None
+        cues["refusal_terms" if answer else "negation_ahead_terms"].append((start, end))
 
 
 def _drop_overruled(cues, layout: _Layout) -> None:

@@ -403,15 +403,29 @@ def test_patients_relatives_and_favour_words_alone_are_not_value(text):
     assert natures(text) == set()
 
 
-def test_need_not_negates_its_object_or_answers_an_offer():
+def test_a_negation_negates_its_object_or_answers_an_offer():
     assert natures("给诊所免费提供了一批试剂，先用着，不用签协议") == {"supplies"}
     assert natures("想请李医生吃饭，他说不用了") == set()
+
+
+def test_a_negation_with_its_own_object_does_not_reach_back():
+    assert natures("给私立诊所转账一万五，备注学术支持费，实际上没有任何学术活动") >= {"cash"}
+    assert natures("给Dr. Yeung的诊所装了一台生化分析仪，不收租金也不用还") == {"supplies"}
+    assert natures("对方想要两张购物卡，我没给") == set()
+    assert natures("对方想要两张购物卡，我们没给他") == set()
+
+
+def test_a_waiver_for_someone_is_value_even_with_a_pronoun():
+    assert natures("邓医生进修的住宿费我们科里先垫了，不用他还") != set()
+    assert "supplies" in natures("给合作诊所免费送了一批耗材，不用他们付款")
 
 
 def test_an_acceptance_overrules_the_refusal_before_it():
     assert natures("对方开始说不收，推了两次，最后还是收下了那两条烟") == {"gift"}
     assert natures("Dr. Qin refused the supermarket card at first but ended up keeping it.") == {"cash"}
     assert natures("Dr. Qin refused the supermarket card.") == set()
+    # an acceptance of something given to us (a banner) overrules nothing
+    assert natures("老板要送我们科一面锦旗和一箱水果，水果我坚持退回去了，锦旗留下了挂在走廊") == set()
 
 
 def test_wu_and_wei_negate_only_what_follows():
@@ -592,6 +606,13 @@ def test_second_authors_corpus_precision_and_recall():
 def test_fourth_authors_corpus_precision_and_recall():
     """Notes by two more authors (development data now; the engine first scored P 0.870 R 0.848 on them)."""
     stats = measure(load(DATA / "screening_dev_round3.jsonl"))
+    assert stats["recall"] >= 0.95, stats
+    assert stats["precision"] >= 0.95, stats
+
+
+def test_fifth_corpus_precision_and_recall():
+    """Notes by two more authors (development data now; the engine first scored P 0.885 R 0.866 on them)."""
+    stats = measure(load(DATA / "screening_dev_round4.jsonl"))
     assert stats["recall"] >= 0.95, stats
     assert stats["precision"] >= 0.95, stats
 
