@@ -57,7 +57,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "A contrast that only introduces the refusal ('…, but I declined', '但我拒绝了') does not cut it off.",
         "own_expense_terms: the liaison's own meals and travel, and meals offered to us; they cancel the natures "
         "in own_expense_natures.",
-        "third_party_terms: value given by someone else (a drug company rep, another hospital); cancels all natures.",
+        "third_party_terms: value given by someone else (a drug company rep, another hospital, a former liaison) "
+        "or within our own team (部门内部, 工会经费); cancels all natures.",
         "patient_cost_terms: prices, insurance and charges quoted to patients; cancel the natures in "
         "patient_cost_natures.",
         "normal_fee_terms: the clinician pays the normal fee or goes through the normal process "

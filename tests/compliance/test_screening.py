@@ -617,18 +617,23 @@ def test_fifth_corpus_precision_and_recall():
     assert stats["precision"] >= 0.95, stats
 
 
-HOLDOUT = DATA / "screening_holdout.jsonl"
-
-
-@pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out corpus is written by a third author")
-def test_holdout_corpus_regression_floor():
-    """Notes by a third author that nobody tuned on.  A regression floor only: the measured figures
-    are reported in the release note, the target is recall 0.95 at precision 0.90."""
-    rows = load(HOLDOUT)
+@pytest.mark.parametrize(
+    ("name", "recall", "precision"),
+    [
+        # a third author's notes (the engine scored P 0.851 R 0.667 on them when they were written)
+        ("screening_holdout.jsonl", 0.87, 0.91),
+        # two more authors, written after the term lists were frozen for the measurement
+        ("screening_holdout_round2.jsonl", 0.85, 0.86),
+    ],
+)
+def test_held_out_corpora_regression_floor(name, recall, precision):
+    """Notes nobody tuned the terms on.  A regression floor at the measured figures only: the
+    target is recall 0.95 at precision 0.90, and these figures say how far the engine is from it."""
+    rows = load(DATA / name)
     assert len(rows) >= 200
     stats = measure(rows)
-    assert stats["recall"] >= 0.83, stats
-    assert stats["precision"] >= 0.90, stats
+    assert stats["recall"] >= recall, stats
+    assert stats["precision"] >= precision, stats
 
 
 # --- the command -----------------------------------------------------------------------------
