@@ -215,6 +215,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "crm.rest.schema.add_unauthenticated_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "InteractionKindEnum": "crm.interactions.models.Kind",
         "OrganizationKindEnum": "crm.partners.models.OrganizationKind",

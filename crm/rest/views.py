@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
@@ -35,10 +36,10 @@ from crm.partners.models import Clinician, Organization, Territory
 from crm.rest import serializers as s
 
 REFUSAL_STATUS = {"already_decided": status.HTTP_409_CONFLICT}
-ERRORS = {
-    400: OpenApiResponse(description=_("Invalid input: field-level messages.")),
-    403: OpenApiResponse(description=_("Not allowed for your role.")),
-    404: OpenApiResponse(description=_("Not found, or outside your territories.")),
+ERRORS = {  # lazy: the schema is built per request, in the request's language
+    400: OpenApiResponse(description=gettext_lazy("Invalid input: field-level messages.")),
+    403: OpenApiResponse(description=gettext_lazy("Not allowed for your role.")),
+    404: OpenApiResponse(description=gettext_lazy("Not found, or outside your territories.")),
 }
 
 
@@ -463,6 +464,6 @@ class TokenView(ObtainAuthToken):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth"
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 400: ERRORS[400]})
+    @extend_schema(auth=[], responses={200: OpenApiTypes.OBJECT, 400: ERRORS[400]})
     def post(self, request, *args, **kwargs):
         return super().post(request, *args, **kwargs)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+import yaml
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -65,7 +66,7 @@ def test_token_authentication(liaison):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION="Token " + response.json()["token"])
     assert client.get("/api/v1/interactions/").status_code == 200
-    assert APIClient().get("/api/v1/interactions/").status_code in (401, 403)
+    assert APIClient().get("/api/v1/interactions/").status_code == 401
 
 
 def test_token_endpoint_is_throttled(liaison):
@@ -227,6 +228,16 @@ def test_cors_is_off_unless_configured():
             "/api/v1/screen/", HTTP_ORIGIN="https://his.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
         )
         assert allowed.status_code == 204 and allowed["Access-Control-Allow-Origin"] == "https://his.example"
+
+
+def test_schema_documents_401_wherever_a_login_is_needed(client):
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    operations = {
+        (method, path): operation for path, item in schema["paths"].items() for method, operation in item.items()
+    }
+    assert "401" not in operations[("post", "/api/v1/auth/token/")]["responses"]
+    needing_login = [key for key in operations if key != ("post", "/api/v1/auth/token/")]
+    assert needing_login and all("401" in operations[key]["responses"] for key in needing_login)
 
 
 def test_schema_and_docs_are_served_offline(client):
