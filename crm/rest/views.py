@@ -87,6 +87,9 @@ class ScopedViewSet(
 
 @extend_schema_view(list=extend_schema(responses={200: s.TerritorySerializer(many=True), **ERRORS}))
 class TerritoryViewSet(ScopedViewSet):
+    """Territories of your department. Directors and administrators create and rename them; names are
+    unique within a department. Liaisons see the territories they are assigned to."""
+
     serializer_class = s.TerritorySerializer
     filterset_fields = ["department", "code"]
     ordering_fields = ["name", "code"]
@@ -113,6 +116,9 @@ class TerritoryViewSet(ScopedViewSet):
 
 
 class OrganizationViewSet(ScopedViewSet):
+    """Partner organisations (clinics, health centres, pharmacies) in the territories you can see,
+    with their tier, status and cooperation agreement dates."""
+
     serializer_class = s.OrganizationSerializer
     related = ("territory",)
     filterset_fields = ["territory", "kind", "tier", "status"]
@@ -128,6 +134,9 @@ class OrganizationViewSet(ScopedViewSet):
 
 
 class ClinicianViewSet(ScopedViewSet):
+    """Clinicians of the partner organisations you can see: the recipients any transfer of value is
+    recorded against."""
+
     serializer_class = s.ClinicianSerializer
     related = ("organization",)
     filterset_fields = ["organization", "title", "is_key_contact", "is_active"]
@@ -294,6 +303,9 @@ class InteractionViewSet(ScopedViewSet):
 
 
 class FollowUpViewSet(ScopedViewSet):
+    """Follow-ups: what a liaison promised to do next for a partner, and when. Only the owning liaison
+    changes or completes one."""
+
     serializer_class = s.FollowUpSerializer
     related = ("organization", "liaison")
     filterset_fields = ["organization", "liaison", "due_on"]
@@ -320,6 +332,7 @@ class FollowUpViewSet(ScopedViewSet):
     @extend_schema(request=None, responses={200: s.FollowUpSerializer, **ERRORS})
     @action(detail=True, methods=["post"], url_path="done")
     def done(self, request, pk=None):
+        """Mark the follow-up done, with an optional ``outcome``; only its liaison can."""
         follow_up = self.get_object()
         try:
             follow_up_complete(follow_up=follow_up, user=request.user, outcome=request.data.get("outcome", "") or "")
@@ -331,6 +344,9 @@ class FollowUpViewSet(ScopedViewSet):
 
 
 class SummaryViewSet(ScopedViewSet):
+    """Daily, weekly and monthly summaries a liaison writes; one per liaison, period and start date.
+    Directors read their team's."""
+
     serializer_class = s.SummarySerializer
     related = ("liaison",)
     filterset_fields = ["period", "period_start", "liaison"]

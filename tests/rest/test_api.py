@@ -230,7 +230,7 @@ def test_cors_is_off_unless_configured():
         assert allowed.status_code == 204 and allowed["Access-Control-Allow-Origin"] == "https://his.example"
 
 
-def test_schema_documents_401_wherever_a_login_is_needed(client):
+def test_schema_describes_every_operation_and_its_401(client):
     schema = yaml.safe_load(client.get("/api/schema/").content)
     operations = {
         (method, path): operation for path, item in schema["paths"].items() for method, operation in item.items()
@@ -238,6 +238,7 @@ def test_schema_documents_401_wherever_a_login_is_needed(client):
     assert "401" not in operations[("post", "/api/v1/auth/token/")]["responses"]
     needing_login = [key for key in operations if key != ("post", "/api/v1/auth/token/")]
     assert needing_login and all("401" in operations[key]["responses"] for key in needing_login)
+    assert [key for key, operation in operations.items() if not operation.get("description")] == []
 
 
 def test_schema_and_docs_are_served_offline(client):
