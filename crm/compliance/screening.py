@@ -49,7 +49,8 @@ How a candidate is judged, in order (all scopes are local to the sentence, never
    A refusal followed, later in its sentence or in the next one, by an *acceptance* (收下, 留下了,
    ended up keeping) was overruled: it cancels nothing.
 3. With the same scope, *own expense* cues (我自己, my own lunch) cancel meals and travel,
-   *third party* cues (药企代表, another hospital) cancel everything, *patient cost* cues
+   *third party* cues (药企代表, another hospital) cancel everything (these two also reach the
+   clauses after them, until a partner appears or we act again), *patient cost* cues
    (医保, 自付) cancel money-like natures quoted to patients, and *normal fee* cues (进修费照常交)
    cancel fees and waivers: each list cancels the natures named by its ``*_natures`` entry.
 4. A weak item is judged where its giving word is (想要个平板，第二天就送过去了 is value).
@@ -375,8 +376,6 @@ _CUE_LISTS = (
 _CANCELLING = (
     ("refusal_terms", None, ()),
     ("question_terms", None, ()),
-    ("third_party_terms", None, ()),
-    ("own_expense_terms", "own_expense_natures", ("food", "travel")),
     ("patient_cost_terms", "patient_cost_natures", ("cash", "referral_fee", "other")),
     ("normal_fee_terms", "normal_fee_natures", ("education", "free_service", "other")),
 )
@@ -410,6 +409,7 @@ class Screener:
         self._lookalikes = _compile(_as_list(terms.get("lookalike_terms")), amount)
         self._cues = _TermTable({name: _as_list(terms.get(name)) for name in _CUE_LISTS}, amount)
         self._per_referral = _compile(_as_list(terms.get("per_referral_terms")), amount)
+        self._own_natures = frozenset(_as_list(terms.get("own_expense_natures")) or ("food", "travel"))
         self._cancelling = [
             (name, frozenset(_as_list(terms.get(natures)) or default) if natures else None)
             for name, natures, default in _CANCELLING
@@ -532,6 +532,8 @@ class Screener:
         scopes = [(None, _ahead_scope(c, layout)) for c, _ in cues["negation_ahead_terms"]]
         for name, natures in self._cancelling:
             scopes += [(natures, _scope(c, layout, name in _ANSWERS)) for c, _ in cues[name]]
+        scopes += [(None, _forward_scope(c, layout, _FIRST_PERSON)) for c, _ in cues["third_party_terms"]]
+        scopes += [(self._own_natures, _forward_scope(c, layout, _PARTNER)) for c, _ in cues["own_expense_terms"]]
         return scopes
 
 
@@ -552,15 +554,17 @@ def _sort_negations(text: str, cues, layout: _Layout) -> None:
 
 
 def _drop_overruled(cues, layout: _Layout) -> None:
-    """A refusal followed by an acceptance in its sentence or the next (推了两次，最后还是收下了) cancels nothing."""
+    """A refusal or a question followed by an acceptance in its sentence or the next (推了两次，最后还是
+    收下了; 问能不能按人头算，我说可以) cancels nothing."""
     accepted = [start for start, _ in cues.pop("acceptance_terms")]
     if not accepted:
         return
-    cues["refusal_terms"] = [
-        (start, end)
-        for start, end in cues["refusal_terms"]
-        if not any(a > start and layout.sentence(a) - layout.sentence(start) in (0, 1) for a in accepted)
-    ]
+    for name in _ANSWERS:  # a refusal, or a question answered yes (问能不能按人头算，我说可以)
+        cues[name] = [
+            (start, end)
+            for start, end in cues[name]
+            if not any(a > start and layout.sentence(a) - layout.sentence(start) in (0, 1) for a in accepted)
+        ]
 
 
 def _restore(hit: TextHit, original: str) -> TextHit:
@@ -617,6 +621,26 @@ def _scope(cue: int, layout: _Layout, answer: bool = False) -> _Scope:
         layout.segment(layout.sentence_end(sentence) - 1) == segment
     )
     return _Scope(sentence, layout.clause(cue), segments, back)
+
+
+_FIRST_PERSON = re.compile(r"[我咱]|\b(?:we|i|our|us)\b")
+_PARTNER = re.compile(r"医生|院长|站长|主任|大夫|护士|村医|老师|[他她]|\b(?:dr|doctor|nurse|him|her|his|them|they)\b")
+
+
+def _forward_scope(cue: int, layout: _Layout, stop: re.Pattern) -> _Scope:
+    """Someone else's doing (器械公司…) or our own expense (出差…) also covers the clauses after it,
+    until one where the other party acts: 器械公司搞了推介会，给来的村医每人一个血氧仪 is theirs, but
+    …，我们给站长带了两盒茶 is ours; 出差去德州，住的汉庭，回来报销 is the liaison's own trip, but
+    出差到县里，晚上请王院长吃饭 is a meal for a partner."""
+    scope = _scope(cue, layout)
+    clause, last = scope.clause, layout.clause(layout.sentence_end(scope.sentence) - 1)
+    while clause < last:
+        start = layout.clauses[clause]
+        end = layout.clauses[clause + 1] if clause + 1 < len(layout.clauses) else len(layout.text)
+        if stop.search(layout.text, start, end):
+            break
+        clause += 1
+    return _Scope(scope.sentence, clause, scope.segments, scope.back)
 
 
 def _ahead_scope(cue: int, layout: _Layout) -> _Scope:
