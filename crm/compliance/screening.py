@@ -202,14 +202,27 @@ class _Scanner:
             if term.rstrip("*").strip():
                 patterned = "…" in term or AMOUNT in term
                 groups.setdefault((term[0].isascii(), patterned), []).append(term)
-        self.parts = [re.compile(_trie_regex(group, amount)) for _, group in sorted(groups.items())]
+        compiled = [
+            (ascii_start, re.compile(_trie_regex(group, amount))) for (ascii_start, _), group in sorted(groups.items())
+        ]
+        self.parts = [part for _, part in compiled]
+        # An all-ASCII note cannot hold a term that starts with a Chinese character: skip those parts.
+        self.ascii_parts = [part for ascii_start, part in compiled if ascii_start]
+
+    def parts_for(self, text: str) -> list[re.Pattern]:
+        return self.ascii_parts if text.isascii() else self.parts
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         end = len(text) if endpos is None else endpos
-        return _leftmost(part.search(text, pos, end) for part in self.parts)
+        return _leftmost(part.search(text, pos, end) for part in self.parts_for(text))
+
+    def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Is any term in the text (between ``pos`` and ``endpos``)? Stops at the first part that has one."""
+        end = len(text) if endpos is None else endpos
+        return any(part.search(text, pos, end) is not None for part in self.parts_for(text))
 
     def finditer(self, text: str):
-        parts = self.parts
+        parts = self.parts_for(text)
         current = [part.search(text) for part in parts]
         pos = 0
         while True:
@@ -423,14 +436,14 @@ class Screener:
             return []
         original, text = text, _fold(text)  # scan lower-cased ASCII; offsets are unchanged
         # Cheap scans first: a note with nothing that could become a hit needs no context read.
-        first_term = self._values.pattern.search(text)
+        value_parts = [part.search(text) for part in self._values.pattern.parts_for(text)]
         verbs = _spans(self._give_verbs, text)
-        items = bool(verbs) and self._items.pattern.search(text) is not None
-        favours = self._favours.pattern.search(text) is not None and self._relatives.search(text) is not None
-        if not (first_term or items or favours or self._per_referral.search(text)):
+        items = bool(verbs) and self._items.pattern.found(text)
+        favours = self._favours.pattern.found(text) and self._relatives.found(text)
+        if not (any(value_parts) or items or favours or self._per_referral.found(text)):
             return []
         lookalikes = _spans(self._lookalikes, text)
-        term_hits = self._term_hits(text, lookalikes, first_term)
+        term_hits = self._term_hits(text, lookalikes, value_parts)
         verbs = [(s, e) for s, e in verbs if not _overlaps(s, e, lookalikes)]
         # A negation that is part of a look-alike (不收费: free of charge), of a value term
         # (一分钱没收: a waiver) or of a giving word (不用还: a gift) negates nothing.
@@ -459,15 +472,12 @@ class Screener:
 
     # -- finding candidates -------------------------------------------------------------------
 
-    def _term_hits(self, text: str, lookalikes: list[tuple[int, int]], first: re.Match | None) -> list[TextHit]:
+    def _term_hits(self, text: str, lookalikes: list[tuple[int, int]], current: list) -> list[TextHit]:
         """Value terms, skipping any that overlap a look-alike (then searching again just after).
-        ``first`` is the leftmost match (``value_hits`` has already searched for it)."""
+        ``current`` holds each part's first match (``value_hits`` has searched already)."""
         hits: list[TextHit] = []
-        if first is None:
-            return hits
-        parts = self._values.pattern.parts
-        current = [part.search(text) for part in parts]
-        m = first
+        parts = self._values.pattern.parts_for(text)
+        m = _leftmost(current)
         while m is not None:
             nature = self._values.label(m.group())
             if nature is None or _overlaps(m.start(), m.end(), lookalikes) or self._holds_a_term(text, m):
@@ -487,7 +497,7 @@ class Screener:
         if _key(m.group()) in self._values.exact:
             return False
         start, end = m.span()  # the inner term must end before the structure does: 请院长吃饭 stays a meal
-        return self._values.pattern.search(text, start + 1, end - 1) is not None
+        return self._values.pattern.found(text, start + 1, end - 1)
 
     def _pair_hits(
         self, text: str, verbs, taken, term_hits, layout: _Layout, items: _TermTable | None = None
