@@ -12,6 +12,128 @@ from crm.interactions.models import Nature
 
 README_KEY = "_readme"
 
+# What each screening list is for, shown beside its field (the policy's own ``_readme`` is English
+# data for API readers; the page explains the lists in the reader's language).
+TERM_LISTS = {
+    "value_terms": (
+        _("Value words"),
+        _(
+            "Words and phrasings that mean value was given to a partner: things, treating, who paid, waivers, "
+            "money moving. Any hit is sent for review; referral fee words are prohibited."
+        ),
+    ),
+    "give_verbs": (
+        _("Giving words"),
+        _(
+            "Words of giving (送, 带了, 留下, bought, dropped off). An item from the item lists counts only "
+            "with one of these in the same sentence."
+        ),
+    ),
+    "given_items": (
+        _("Items"),
+        _(
+            "Things that are value only when given (血压计, 水果, laptop); on their own they are clinical or "
+            "everyday talk."
+        ),
+    ),
+    "favour_terms": (
+        _("Favours"),
+        _(
+            "Favours (插队, 床位, 实习, internship) that count as value when a relative of a clinician is "
+            "named in the same sentence."
+        ),
+    ),
+    "relative_terms": (
+        _("Relatives"),
+        _("Family members that pair with favours. A patient's relatives are look-alikes, not these."),
+    ),
+    "lookalike_terms": (
+        _("Look-alikes"),
+        _(
+            "Innocent phrases that contain a value word (送检, 请假, 饭后, treatment). A value word inside one "
+            "of them is ignored."
+        ),
+    ),
+    "refusal_terms": (
+        _("Refusals"),
+        _(
+            "Refusals and rule talk (拒绝, 婉拒, 不准, declined). They cancel value words in their clause and "
+            "the clauses before it in the same sentence."
+        ),
+    ),
+    "negation_terms": (
+        _("Negated giving"),
+        _(
+            "没给, 没有任何, 不用, no need. At the end of a clause or before a pronoun they answer an offer like "
+            "a refusal; followed by an object they only negate that object."
+        ),
+    ),
+    "acceptance_terms": (
+        _("Acceptance"),
+        _("收下, 还是收了, ended up keeping. A refusal or question followed by one of these cancels nothing."),
+    ),
+    "question_terms": (
+        _("Questions"),
+        _("Questions about value (问…有没有, asked whether); they reach as far as a refusal."),
+    ),
+    "negation_ahead_terms": (
+        _("Negations"),
+        _("没有, 未, 无, no, not: they cancel only what follows them in their clause."),
+    ),
+    "contrast_terms": (
+        _("Contrast words"),
+        _("但是, 后来, but, instead: they end the reach of a refusal, so 拒绝了现金，改送了购物卡 is still reported."),
+    ),
+    "own_expense_terms": (
+        _("Own expense"),
+        _(
+            "The liaison's own meals and trips (自己吃, 出差, my own lunch). They cancel the natures listed "
+            "below, in their sentence until a partner is named."
+        ),
+    ),
+    "own_expense_natures": (_("Natures own expense cancels"), _("Nature codes, one per line.")),
+    "third_party_terms": (
+        _("Someone else"),
+        _(
+            "Value given by someone else (药企代表, another hospital) or within our own team. Cancels every "
+            "nature, in the sentence until we act again."
+        ),
+    ),
+    "patient_cost_terms": (
+        _("Patient costs"),
+        _("Prices, insurance and charges quoted to patients (医保, 自付). They cancel the natures listed below."),
+    ),
+    "patient_cost_natures": (_("Natures patient costs cancel"), _("Nature codes, one per line.")),
+    "normal_fee_terms": (
+        _("Normal fees"),
+        _("The clinician pays the normal fee (进修费照常交, paid in full). They cancel the natures listed below."),
+    ),
+    "normal_fee_natures": (_("Natures normal fees cancel"), _("Nature codes, one per line.")),
+    "per_referral_terms": (
+        _("Per referral"),
+        _(
+            "Value stated per patient, per referral or as a share of charges (按人头, per referral). Prohibited "
+            "when the sentence also has an amount, a money word or a value word."
+        ),
+    ),
+    "payment_terms": (_("Money words"), _("Money words (钱, 补贴, paid) that make a per-referral phrase prohibited.")),
+    "amount_units": (_("Money units"), _("Units that make a number a sum of money (元, 块, 万, yuan).")),
+    "count_units": (_("Count units"), _("Units that make a number a count, not money (份, 个, 例, 年, copies).")),
+}
+TERM_SYNTAX = _(
+    "One term per line. Chinese or English; English matches whole words in any case, plural s/es allowed. "
+    "'…' means a few characters in between in the same clause (请…吃 finds 请王院长吃). '{amount}' means a "
+    "sum of money (¥500, 500元, 两百块), never a count. A trailing '*' means any word ending (sponsor*)."
+)
+
+
+def _term_label(key: str, sub: str | None) -> tuple[str, str]:
+    label, help_text = TERM_LISTS.get(key, (key, ""))
+    if sub is None:
+        return label, help_text
+    nature = Nature(sub).label if sub in Nature.values else sub
+    return f"{label} · {nature}", help_text
+
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.HiddenInput)
@@ -57,9 +179,17 @@ class PolicyForm(forms.Form):
             elif isinstance(value, list):
                 self._add_terms(f"terms__{key}", key, value, initial, (key, None))
         super().__init__(*args, initial=initial, **kwargs)
-        for name, label, _items, _path in self._pending:
+        explained: set[str] = set()
+        for name, _label, _items, (key, sub) in self._pending:
+            label, help_text = _term_label(key, sub)
+            if key in explained:  # a list split by nature explains itself once, on its first field
+                help_text = ""
+            explained.add(key)
             self.fields[name] = forms.CharField(
-                label=label, required=False, widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"})
+                label=label,
+                help_text=help_text,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
             )
 
     def _add_terms(self, name, label, items, initial, path):

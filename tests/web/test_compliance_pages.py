@@ -380,6 +380,16 @@ def test_policy_editor_has_a_labelled_textarea_per_term_list(reviewing):
     assert "\n".join(terms["refusal_terms"]) in response.context["form"]["terms__refusal_terms"].value()
 
 
+def test_policy_editor_explains_every_list_in_the_readers_language(reviewing):
+    from crm.web.forms_review import TERM_LISTS
+
+    lists = [key for key in current_policy().screening_terms if key != "_readme"]
+    assert [key for key in lists if key not in TERM_LISTS] == []  # every shipped list has a label and help
+    page = reviewing.get(reverse("web:policy")).content.decode()  # the default language is Chinese
+    assert "value_terms" not in page.replace('name="terms__value_terms', "").replace('id_terms__value_terms', "")
+    assert "价值词 · 餐饮" in page and "看似相关" in page
+
+
 def test_publishing_makes_version_n_plus_1_and_keeps_the_old_one(reviewing, reviewer):
     old = current_policy()
     gifts = old.screening_terms["value_terms"]["gift"]
