@@ -386,7 +386,7 @@ def test_policy_editor_explains_every_list_in_the_readers_language(reviewing):
     lists = [key for key in current_policy().screening_terms if key != "_readme"]
     assert [key for key in lists if key not in TERM_LISTS] == []  # every shipped list has a label and help
     page = reviewing.get(reverse("web:policy")).content.decode()  # the default language is Chinese
-    assert "value_terms" not in page.replace('name="terms__value_terms', "").replace('id_terms__value_terms', "")
+    assert "value_terms" not in page.replace('name="terms__value_terms', "").replace("id_terms__value_terms", "")
     assert "价值词 · 餐饮" in page and "看似相关" in page
 
 
