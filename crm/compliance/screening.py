@@ -192,8 +192,8 @@ def _compile(terms: Iterable[str], amount: str = "(?!)") -> _Scanner:
 class _Scanner:
     """One term list as a few regexes, split by whether terms start with an ASCII character and
     whether they hold a gap or an amount.  Python's ``re`` scans each part several times
-    faster than one alternation of them all; ``search`` and ``finditer`` merge the parts back into
-    the leftmost (then longest) non-overlapping matches a single regex would give."""
+    faster than one alternation of them all; ``finditer`` merges the parts back into the leftmost
+    (then longest) non-overlapping matches a single regex would give."""
 
     def __init__(self, terms: Iterable[str], amount: str = "(?!)") -> None:
         groups: dict[tuple[bool, bool], list[str]] = {}
@@ -211,10 +211,6 @@ class _Scanner:
 
     def parts_for(self, text: str) -> list[re.Pattern]:
         return self.ascii_parts if text.isascii() else self.parts
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        end = len(text) if endpos is None else endpos
-        return _leftmost(part.search(text, pos, end) for part in self.parts_for(text))
 
     def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Is any term in the text (between ``pos`` and ``endpos``)? Stops at the first part that has one."""
@@ -588,7 +584,7 @@ def _value_hit(nature: str, text: str, start: int, end: int) -> TextHit:
     return TextHit(UNDECLARED_TEXT, REVIEW, text[start:end], nature, start, end)
 
 
-def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+def _spans(pattern: _Scanner, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 

@@ -149,6 +149,8 @@ def _lines(text: str) -> list[str]:
 class PolicyForm(forms.Form):
     """Limits and every screening term list (one term per line); saving publishes a new version."""
 
+    term_syntax = TERM_SYNTAX
+
     note = forms.CharField(label=_("What changed"), max_length=255)
     item_limit = forms.DecimalField(label=_("Per-item limit (CNY)"), min_value=Decimal(0), decimal_places=2)
     annual_cap = forms.DecimalField(label=_("Annual cap per recipient (CNY)"), min_value=Decimal(0), decimal_places=2)
@@ -169,18 +171,18 @@ class PolicyForm(forms.Form):
             "meals_per_quarter": policy.meals_per_quarter,
             "prohibited_natures": policy.prohibited_natures,
         }
-        self._pending: list[tuple[str, str, list, tuple[str, str | None]]] = []
+        self._pending: list[tuple[str, str, str | None]] = []  # (field name, list key, nature or None)
         for key, value in self.terms.items():
             if key == README_KEY:
                 continue
             if isinstance(value, dict):
                 for sub, items in value.items():
-                    self._add_terms(f"terms__{key}__{sub}", f"{key} · {sub}", items, initial, (key, sub))
+                    self._add_terms(f"terms__{key}__{sub}", items, initial, key, sub)
             elif isinstance(value, list):
-                self._add_terms(f"terms__{key}", key, value, initial, (key, None))
+                self._add_terms(f"terms__{key}", value, initial, key, None)
         super().__init__(*args, initial=initial, **kwargs)
         explained: set[str] = set()
-        for name, _label, _items, (key, sub) in self._pending:
+        for name, key, sub in self._pending:
             label, help_text = _term_label(key, sub)
             if key in explained:  # a list split by nature explains itself once, on its first field
                 help_text = ""
@@ -192,17 +194,17 @@ class PolicyForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
             )
 
-    def _add_terms(self, name, label, items, initial, path):
-        self._pending.append((name, label, items, path))
+    def _add_terms(self, name: str, items, initial: dict, key: str, sub: str | None) -> None:
+        self._pending.append((name, key, sub))
         initial[name] = "\n".join(str(item) for item in items)
 
     def term_bound_fields(self):
-        return [self[name] for name, _label, _items, _path in self._pending]
+        return [self[name] for name, _key, _sub in self._pending]
 
     def values(self) -> dict:
         data = self.cleaned_data
         terms: dict = {k: v for k, v in self.terms.items() if k == README_KEY}
-        for name, _label, _items, (key, sub) in self._pending:
+        for name, key, sub in self._pending:
             if sub is None:
                 terms[key] = _lines(data.get(name, ""))
             else:

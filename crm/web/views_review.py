@@ -20,7 +20,7 @@ from crm.partners.models import Clinician, Territory
 from crm.people.models import Role, User
 from crm.web.charts import bar_chart
 from crm.web.decorators import compliance_only
-from crm.web.forms_review import TERM_SYNTAX, DecisionForm, PolicyForm
+from crm.web.forms_review import DecisionForm, PolicyForm
 from crm.web.highlight import highlight
 
 
@@ -156,7 +156,6 @@ def policy(request):
             return redirect("web:policy")
     history = type(current).objects.select_related("created_by").order_by("-version")[:20]
     context = {"section": "policy", "form": form, "current": current, "history": history}
-    context["term_syntax"] = TERM_SYNTAX
     return render(request, "web/review/policy.html", context)
 
 

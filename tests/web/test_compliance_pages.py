@@ -22,6 +22,7 @@ from crm.compliance.selectors import current_policy
 from crm.interactions.models import Interaction
 from crm.interactions.services import TransferInput, interaction_amend, interaction_create
 from crm.people.models import Role
+from crm.web.forms_review import TERM_LISTS
 from crm.web.templatetags.money import money
 from tests.factories import AssignmentFactory, ClinicianFactory, OrganizationFactory, TerritoryFactory, UserFactory
 
@@ -381,8 +382,6 @@ def test_policy_editor_has_a_labelled_textarea_per_term_list(reviewing):
 
 
 def test_policy_editor_explains_every_list_in_the_readers_language(reviewing):
-    from crm.web.forms_review import TERM_LISTS
-
     lists = [key for key in current_policy().screening_terms if key != "_readme"]
     assert [key for key in lists if key not in TERM_LISTS] == []  # every shipped list has a label and help
     page = reviewing.get(reverse("web:policy")).content.decode()  # the default language is Chinese
