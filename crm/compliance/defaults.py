@@ -15,6 +15,7 @@ SHIPPED_TERM_DIGESTS = frozenset(
     {
         "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",  # foundation
         "5052b3e159e380410d409e50246a3bada329d419b2b27826cffff2355d9e7ee9",  # second round of vocabulary
+        "a0c6943f60157e283492f1acfad31a340e2237a2c2dc5c799e298065089d0b40",  # structural engine
     }
 )
 
@@ -38,3 +39,47 @@ def default_policy_values() -> dict:
         "prohibited_natures": list(PROHIBITED_NATURES),
         "screening_terms": DEFAULT_SCREENING_TERMS,
     }
+
+
+def publish_release_terms(apps, note: str) -> None:
+    """For a release migration: publish this release's default lists as a new policy version.
+
+    Only when the policy in force still carries lists an earlier release shipped: lists a
+    compliance reviewer edited are left as they are.  Earlier versions are never touched, so old
+    findings keep naming the lists they were made under.  The publication goes on the audit chain
+    (written here with the historical models, which is why it does not call ``audit_record``).
+    """
+    from django.utils import timezone
+
+    from crm.compliance.audit import GENESIS, entry_hash
+    from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
+
+    Policy = apps.get_model("compliance", "Policy")
+    AuditEntry = apps.get_model("compliance", "AuditEntry")
+    current = Policy.objects.order_by("-version").first()
+    if current is None or terms_digest(current.screening_terms) not in SHIPPED_TERM_DIGESTS:
+        return
+    if terms_digest(current.screening_terms) == terms_digest(DEFAULT_SCREENING_TERMS):
+        return
+    policy = Policy.objects.create(
+        version=current.version + 1,
+        note=note,
+        item_limit=current.item_limit,
+        annual_cap=current.annual_cap,
+        annual_warn_ratio=current.annual_warn_ratio,
+        meals_per_quarter=current.meals_per_quarter,
+        prohibited_natures=current.prohibited_natures,
+        screening_terms=DEFAULT_SCREENING_TERMS,
+    )
+    last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
+    entry = AuditEntry(
+        at=timezone.now(),
+        actor_id=None,
+        action="policy.published",
+        object_type="policy",
+        object_id=str(policy.pk),
+        payload=json.loads(json.dumps({"version": policy.version, "note": note, "source": "release migration"})),
+        prev_hash=last or GENESIS,
+    )
+    entry.hash = entry_hash(entry.prev_hash, entry)
+    entry.save()

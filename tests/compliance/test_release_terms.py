@@ -11,7 +11,10 @@ from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 from crm.compliance.models import AuditEntry, Policy
 from crm.compliance.selectors import current_policy
 
-migration = importlib.import_module("crm.compliance.migrations.0004_structural_screening_terms")
+RELEASES = [
+    importlib.import_module("crm.compliance.migrations.0004_structural_screening_terms"),
+    importlib.import_module("crm.compliance.migrations.0005_wider_screening_vocabulary"),
+]
 OLD_TERMS = {"value_terms": {"gift": ["礼品"]}, "lookalike_terms": ["送检"]}
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +25,8 @@ def test_a_new_installation_starts_on_the_release_terms():
     assert defaults.terms_digest(current_policy().screening_terms) == defaults.terms_digest(DEFAULT_SCREENING_TERMS)
 
 
-def test_unedited_shipped_terms_are_replaced_by_a_new_version(monkeypatch):
+@pytest.mark.parametrize("migration", RELEASES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_unedited_shipped_terms_are_replaced_by_a_new_version(monkeypatch, migration):
     old = current_policy()
     Policy.objects.filter(pk=old.pk).update(screening_terms=OLD_TERMS, meals_per_quarter=5)
     monkeypatch.setattr(defaults, "SHIPPED_TERM_DIGESTS", frozenset({defaults.terms_digest(OLD_TERMS)}))
@@ -36,10 +40,12 @@ def test_unedited_shipped_terms_are_replaced_by_a_new_version(monkeypatch):
     assert Policy.objects.get(pk=old.pk).screening_terms == OLD_TERMS  # the old version is kept for old findings
     entry = AuditEntry.objects.order_by("-pk").first()
     assert (entry.action, entry.object_id) == ("policy.published", str(new.pk))
+    assert entry.payload["note"] == migration.NOTE
     assert audit_verify().ok
 
 
-def test_terms_a_reviewer_edited_are_left_alone(monkeypatch):
+@pytest.mark.parametrize("migration", RELEASES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_terms_a_reviewer_edited_are_left_alone(monkeypatch, migration):
     edited = {**OLD_TERMS, "lookalike_terms": ["送检", "送样"]}
     Policy.objects.update(screening_terms=edited)
     monkeypatch.setattr(defaults, "SHIPPED_TERM_DIGESTS", frozenset({defaults.terms_digest(OLD_TERMS)}))
