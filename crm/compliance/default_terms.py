@@ -94,6 +94,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "喝了…咖啡", "请…喝咖啡", "coffee on me", "drinks on me",
             "took … out for", "took the … to", "settled by me", "on me", "dept card", "dim sum",
             "管饭", "包吃住", "管吃管住",
+            "带…去吃",
         ],
         "gift": [
             "礼品", "礼物", "礼盒", "礼包", "伴手礼", "送礼", "节礼", "土特产", "特产", "茶叶", "月饼",
@@ -213,6 +214,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "按老规矩给", "老规矩…结", "老规矩…放", "个人卡", "打到…个人", "揣起了", "揣兜", "揣进", "fuel card*",
             "gas card*",
             "petrol card*", "wechat'd", "wechatted", "转他{amount}", "转她{amount}", "协作费",
+            "wumart card", "{amount} card", "{amount} … card", "老规矩…给", "老规矩…settle",
         ],
         "referral_fee": [
             "回扣", "返点", "返利", "提成", "介绍费", "好处费", "人头费", "转诊费", "拉人费", "抽成",
@@ -266,6 +268,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "由科里出",
             "budget出", "cover half the cost", "covered the cost", "没排队", "帮…插了", "插了个队", "插了队",
             "没让排队",
+            "科室买的", "科室出的", "科室付的", "i covered", "covered it",
         ],
     },
     "give_verbs": [
@@ -290,6 +293,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "put two", "set him up with", "set her up with", "gave him", "gave her", "gave them",
         "gave the", "got him a", "got her a", "dropped", "left our", "拉过去",
         "定制", "不用急着还",
+        "as long as needed", "lent them", "lent him", "lent her",
     ],
     "given_items": {
         "gift": [
@@ -327,6 +331,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "手术图谱", "图谱", "洋酒", "a tray of", "starbucks", "hamper", "honey", "蜜桔", "jars of",
             "jar of",
             "那盒", "这盒", "那箱", "这箱",
+            "a carton of", "carton", "cartons",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -375,6 +380,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "got a place", "spot's", "the spot", "a spot", "学区", "重点初中", "重点小学", "实验小学", "市一中",
         "中考", "小升初", "ahead of the regular", "within two hours", "that evening", "arranged a bed",
         "a bed for", "排不到", "排唔到", "帮手", "应承", "安排入住", "住进去", "got the",
+        "hold a slot", "residency", "slot", "本来要排", "squeeze her in", "squeeze him in",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -504,6 +510,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "我哋出人",
         "不到{amount}", "不超过{amount}", "不足{amount}", "less than {amount}", "under {amount}",
         "老人免费", "辖区…免费",
+        "notes", "without the usual wait", "without waiting", "without the wait", "job posting",
+        "the link", "链接", "posting link",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -541,6 +549,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "冇应承", "唔应承", "未应承", "冇答应",
         "安排不了", "没有了", "说不用了", "那算了", "只招",
         "上交",
+        "贿赂", "compliance training", "red flags", "red flag", "circular", "anti-corruption",
+        "anti-bribery", "为由离开", "为由谢绝", "没有名额",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -556,6 +566,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "agreed to", "i said yes", "said yes",
         "就收了", "他就收", "她就收", "拿着吧",
         "was wearing it", "wearing it", "戴上了", "it was gone", "was gone from", "hasn't mentioned it",
+        "go ahead", "said go ahead", "主任同意", "but took it", "took it",
     ],
     "question_terms": [
         "问…的事", "问…这事",
@@ -595,6 +606,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "treating us", "treating me", "insisted on treating",
         "按院里标准报销", "标准报销", "offered to take us", "take us to",
         "本人差旅", "为本人",
+        "booked 自己", "booked his own", "booked her own",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -624,6 +636,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "省卫健委", "funded by the city",
         "pharmaceutical", "to thank the", "to thank our", "from the partner", "tried to give us",
         "give us", "他们卫生院给", "统一分配", "学校统一", "社区自己准备",
+        "device maker", "maker", "残联", "health bureau", "的同事给",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -635,6 +648,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "公共卫生项目", "政府项目", "price",
         "package price",
         "public health programme", "public health program", "government programme", "by the district",
+        "participants", "受试者", "residents", "老人们",
     ],
     "patient_cost_natures": ["cash", "referral_fee", "other", "free_service"],
     "normal_fee_terms": [
@@ -643,6 +657,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "正常流程", "正常采购", "正常程序",
         "paid in full", "full price", "normal fee", "standard fee", "at the normal rate", "paid his own",
         "paid her own", "paid their own", "paid for its own", "own staff",
+        "按医院标准收", "缴费通知", "收取进修费", "对公转账", "发票开给卫生院", "正常报名",
     ],
     "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [
@@ -666,20 +681,22 @@ DEFAULT_SCREENING_TERMS: dict = {
         "they sent in", "% of the surgery", "% of the fee", "patient he refers", "patient she refers",
         "patient they refer", "for each … patient", "for every … patient", "for each … referral",
         "for every … case",
-        "a head", "按数", "每个按", "每个我哋", "住院总额", "总费用", "按照总费用", "个点",
-        "percent of the",
-        "per cent of the", "percent of", "留一成", "转诊量前", "转诊超过", "if their referrals", "referrals pass",
-        "referrals to", "who referred", "referred 5+", "for all the", "she refers", "he refers",
-        "they refer", "每refer", "每 refer", "for the referrals", "four the referrals", "每转",
+        "每个按", "每个我哋", "按照总费用", "留一成", "转诊量前", "转诊超过", "if their referrals",
+        "referrals pass",
+        "who referred", "referred 5+", "每refer", "每 refer", "for the referrals", "four the referrals",
         "一个{amount}…已给", "一个{amount}…已付", "一个{amount}…已转",
         "病人…一个{amount}", "患者…一个{amount}", "一个{amount}…共",
+        "per pt", "每个 pt",
+        "percent of the inpatient", "percent of the charges", "per cent of the bill", "个点给",
+        "给…个点", "个点…结", "按住院总额", "住院总额的", "按…总额", "按数畀", "按数给", "按数结",
     ],
     "payment_terms": [
         "给钱", "奖励", "补贴", "钱", "结算给", "打给", "pay", "paid", "pays", "bonus", "money",
         "reward", "yuan",
         "RMB", "转过去", "微信转", "结算", "结给",
         "transferred", "wechat", "结一次", "一次过结", "月底一起结", "每半年结", "每季度结", "一季度结", "给点个数",
-        "畀", "发", "奖", "结",
+
+        "发奖", "奖金", "畀佢", "畀钱", "年底结", "月底结", "年尾结", "按数畀",
     ],
     "amount_units": ["元", "块", "%", "％", "百", "千", "万", "yuan", "RMB", "rmb", "CNY"],
     "count_units": [

@@ -504,18 +504,22 @@ class Screener:
         an item right before a value term only counts it (送了两盒月饼 reports 月饼).  A verb may be
         a value term itself (donated): the longer pair then wins in ``_dedupe``.  A pair is judged
         where its verb is: 他说想要个平板，第二天就送过去了 is value.  The same pairing finds favours
-        (``items``: 实习, 插队) done for a clinician's relative (``verbs``: 孩子, 爱人).
+        (``items``: 实习, 插队) done for a clinician's relative (``verbs``: 孩子, 爱人); the relative
+        may also be named in the sentence before (Dr Li's mum needs a knee. Pulled strings, she's in).
         """
         counted = {h.start for h in term_hits}
         hits = []
+        favours = items is not None
         for s, e, nature in (items or self._items).finditer(text):
             if _overlaps(s, e, taken) or e in counted:
                 continue
             sentence = layout.sentence(s)
-            for vs, ve in verbs:
-                if layout.sentence(vs) == sentence:
-                    hits.append((_value_hit(nature, text, min(s, vs), max(e, ve)), vs))
-                    break
+            paired = [(vs, ve) for vs, ve in verbs if layout.sentence(vs) == sentence]
+            if not paired and favours:
+                paired = [(vs, ve) for vs, ve in verbs if layout.sentence(vs) == sentence - 1]
+            if paired:
+                vs, ve = paired[0]
+                hits.append((_value_hit(nature, text, min(s, vs), max(e, ve)), vs))
         return hits
 
     def _per_referral_hits(self, text: str, cues, layout: _Layout, value_hits) -> list[TextHit]:

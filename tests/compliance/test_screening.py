@@ -379,6 +379,9 @@ def test_normal_fee_cancels_only_its_natures():
         "给赵医生家孩子在我们检验科安排了一个暑期实习",
         "宋站长家属住院，帮忙协调提前安排了床位",
         "Arranged for Dr. Chen's mother to get a bed ahead of the queue.",
+        # the relative named in the sentence before the favour
+        "Dr Li's mum needs a knee replacement. Pulled a few strings, she's in next week.",
+        "刘院长的爱人要做胆囊手术。我跟肝胆外科打了招呼，插到这周四。",
     ],
 )
 def test_a_favour_for_a_clinicians_family_is_value(text):
@@ -391,6 +394,7 @@ def test_a_favour_for_a_clinicians_family_is_value(text):
         "患者家属要求提前安排床位，已协调",
         "患者的女儿在外地工作，随访改为电话",
         "帮忙安排了实习生带教计划",  # a favour word without a relative
+        "刘医生的儿子在读高三。今天核对了转诊数据。下午帮忙安排了实习生带教计划。",  # two sentences apart
         "Discussed the patient's daughter's questions about the admission date.",
     ],
 )
@@ -610,16 +614,17 @@ def test_dev_corpus_shape():
         ("screening_dev_round5.jsonl", 0.95, 0.95),  # two more authors: first scored P 0.866 R 0.853
         # rounds 6-10, two more authors each, written to vary the wording on purpose
         ("screening_dev_round6.jsonl", 0.94, 0.95),  # first scored P 0.810 R 0.726
-        ("screening_dev_round7.jsonl", 0.94, 0.95),  # first scored P 0.819 R 0.754
-        ("screening_dev_round8.jsonl", 0.94, 0.95),  # first scored P 0.784 R 0.807
-        ("screening_dev_round10.jsonl", 0.92, 0.95),  # first scored P 0.787 R 0.741
+        ("screening_dev_round7.jsonl", 0.93, 0.95),  # first scored P 0.819 R 0.754
+        ("screening_dev_round8.jsonl", 0.95, 0.95),  # first scored P 0.784 R 0.807
+        ("screening_dev_round9.jsonl", 0.92, 0.92),  # first scored P 0.830 R 0.854 (after rounds 6-8, 10)
+        ("screening_dev_round10.jsonl", 0.94, 0.95),  # first scored P 0.787 R 0.741
     ],
 )
 def test_development_corpora_precision_and_recall(name, recall, precision):
     """Corpora the term lists were tuned on, after each was first scored untuned (see README).
 
-    The later rounds keep a few misses that only a wider reading would catch (a favour named in
-    one sentence for a relative named in the one before), so their floors sit just below 0.95."""
+    The later rounds keep a few misses that only a wider reading would catch (a favour for the
+    clinician himself, a vague "the usual amount"), so some floors sit just below 0.95."""
     stats = measure(load(DATA / name))
     assert stats["recall"] >= recall, stats
     assert stats["precision"] >= precision, stats
