@@ -115,6 +115,9 @@ DEFAULT_SCREENING_TERMS: dict = {
             "thank-you gift", "token of appreciation", "a little something", "thank-you hamper",
             "bought … for", "bought him", "bought her", "bought them", "bought dr", "bought each",
             "got him", "got her", "got them", "got dr", "got each", "ordered … for",
+            "“意思”", "\"意思\"", "'意思'", "‘意思’",
+            "necklace", "bracelet", "handbag", "手袋", "'small token'", "small token", "东西…后备箱",
+            "东西…车里", "东西…车上", "lucky draw",
         ],
         "promotional": [
             "纪念品", "宣传品", "文化衫", "印有…logo", "带logo", "印着…logo", "印有…标志",
@@ -128,6 +131,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "registration fee", "free board", "room and board", "free training", "fully paid training",
             "学分费", "course fee", "conference fee",
             "原收费",
+            "covered registration", "paid … registration",
         ],
         "travel": [
             "差旅费由", "机票", "飞机票", "高铁票", "火车票", "酒店", "宾馆", "住宿", "旅游", "旅行", "游玩", "度假",
@@ -138,6 +142,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "holiday trip", "resort",
             "flights", "flight tickets", "air tickets", "airfare", "hotel", "accommodation", "flew them",
             "train tickets", "taxi fares", "hotel nights", "weekend at", "getaway",
+            "全程我们安排", "带…去了趟", "海景房",
         ],
         "entertainment": [
             "KTV", "唱歌", "唱K", "K歌", "洗浴", "洗脚", "足浴", "足疗", "桑拿", "按摩", "SPA", "高尔夫",
@@ -148,6 +153,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "spa", "massage", "sauna", "nightclub", "mahjong", "green fee", "theatre tickets",
             "theater tickets",
             "hot spring",
+            "电影", "包了一场", "包场",
+            "音乐剧", "VIP票", "票一张",
         ],
         "supplies": ["免费投放", "捐赠…设备", "donated equipment", "free equipment", "free supplies"],
         "free_service": [
@@ -170,6 +177,9 @@ DEFAULT_SCREENING_TERMS: dict = {
             "减免部分", "fee waived",
             "waived", "费用waived", "没让交一分钱", "没让他花一分钱", "没让…花", "没让…交", "free parking pass",
             "year's free",
+            "没收费", "免费…辅导", "免费辅导", "免费的…体检", "冇收费", "冇收钱", "唔收钱", "waive", "no return date",
+            "without a return date",
+            "不予收取", "免予收取",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
@@ -184,6 +194,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "consulting fee", "consultancy fee", "advisory fee", "speaker's fee",
             "协作费", "合作费", "协调费", "联络费", "维护费", "辛苦钱", "一笔…费", "coordination fee",
             "顾问费", "支持费", "学术支持费", "stipend", "retainer", "consulting retainer",
+            "{amount} a talk", "per talk",
         ],
         "cash": [
             "现金", "红包", "购物卡", "加油卡", "油卡", "超市卡", "礼品卡", "代金券", "消费卡", "储值卡",
@@ -215,6 +226,10 @@ DEFAULT_SCREENING_TERMS: dict = {
             "gas card*",
             "petrol card*", "wechat'd", "wechatted", "转他{amount}", "转她{amount}", "协作费",
             "wumart card", "{amount} card", "{amount} … card", "老规矩…给", "老规矩…settle",
+            "慰问金", "年底给…那份",
+            "'老规矩'", "“老规矩”", "‘老规矩’", "'老规矩", "‘老规矩", "借给他", "借给她", "没写借条",
+            "帮佢供",
+            "帮他供", "帮…供{amount}", "车贷", "lai see", "laisee",
         ],
         "referral_fee": [
             "回扣", "返点", "返利", "提成", "介绍费", "好处费", "人头费", "转诊费", "拉人费", "抽成",
@@ -269,6 +284,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "budget出", "cover half the cost", "covered the cost", "没排队", "帮…插了", "插了个队", "插了队",
             "没让排队",
             "科室买的", "科室出的", "科室付的", "i covered", "covered it",
+            "covered by us", "fully covered", "covered by our", "付了…年费",
+            "插咗队", "插咗", "交咗罚款", "罚款", "帮…交咗",
         ],
     },
     "give_verbs": [
@@ -294,6 +311,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "gave the", "got him a", "got her a", "dropped", "left our", "拉过去",
         "定制", "不用急着还",
         "as long as needed", "lent them", "lent him", "lent her",
+        "放…门口", "放…家门口", "不还了", "就不还了", "用到修好", "no rental", "用到…为止", "留着用", "自己留着",
+        "拉了…过去",
+        "给…每人", "每人两", "每人发",
+        "拉走",
     ],
     "given_items": {
         "gift": [
@@ -332,6 +353,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "jar of",
             "那盒", "这盒", "那箱", "这箱",
             "a carton of", "carton", "cartons",
+            "老花镜", "眼镜", "化肥", "一车", "路由器", "router", "围巾", "羊毛", "scarf", "一套",
+            "口红", "一支", "lipstick", "吹风机", "戴森", "dyson",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -355,6 +378,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "TENS", "portable ECG", "Holter", "holter", "nebuliser", "infant scale", "身高体重秤",
             "体重秤", "秤", "复苏囊", "探头", "portable ultrasound", "sonosite", "ultrasound", "假人", "模型",
             "便携超声", "便携B超", "工作服", "训练用的", "胎心监护仪", "管路", "穿刺针", "spare",
+            "体温枪", "oxygen concentrator", "concentrator", "弹力带", "平衡垫",
         ],
         "cash": ["信封", "envelope"],
         # fees paid for someone
@@ -381,6 +405,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "中考", "小升初", "ahead of the regular", "within two hours", "that evening", "arranged a bed",
         "a bed for", "排不到", "排唔到", "帮手", "应承", "安排入住", "住进去", "got the",
         "hold a slot", "residency", "slot", "本来要排", "squeeze her in", "squeeze him in",
+        "临时工", "加了张床", "加张床", "trainee", "can start",
+        "合同工", "安排进", "后勤", "附属小学", "小学", "文员", "搵工", "请咗佢", "vip", "health screening",
+        "no invoice",
+        "shadowing",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -397,6 +425,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "屋企老人",
         "屋头老人", "家里老人", "屋企人", "女仔", "仔女", "外孙", "外孙女", "grandchild", "kids", "kid", "partner's",
         "人员家属", "职工家属",
+        "小囡", "parents",
     ],
     "lookalike_terms": [
         # 无 and 未 in words that negate nothing
@@ -512,6 +541,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "老人免费", "辖区…免费",
         "notes", "without the usual wait", "without waiting", "without the wait", "job posting",
         "the link", "链接", "posting link",
+        "吃饭还得", "吃饭噎", "吃饭也少", "吃饭也", "吃饭还", "我也没要", "也没要", "没收 rental", "没收租",
+        "科室报告", "跟科室报告",
+        "计划卡", "卡上的", "每台每月",
+        "按廉政规定", "在系统里申报", "吃饭一直", "with alipay", "alipay qr", "pay our outpatient fees",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -551,6 +584,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "上交",
         "贿赂", "compliance training", "red flags", "red flag", "circular", "anti-corruption",
         "anti-bribery", "为由离开", "为由谢绝", "没有名额",
+        "explained our position", "not anymore", "escalate", "escalated", "上报",
+        "医德", "主题是", "帮不上忙", "帮不上",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -607,6 +642,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "按院里标准报销", "标准报销", "offered to take us", "take us to",
         "本人差旅", "为本人",
         "booked 自己", "booked his own", "booked her own",
+        "请我在", "村医请我",
+        "自己垫付", "走部门报销", "自己食", "食咗",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -637,6 +674,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "pharmaceutical", "to thank the", "to thank our", "from the partner", "tried to give us",
         "give us", "他们卫生院给", "统一分配", "学校统一", "社区自己准备",
         "device maker", "maker", "残联", "health bureau", "的同事给",
+        "他们自己做的", "批发商", "跟我们没关系", "隔壁医院", "to our team",
+        "他们诊所自己", "总工会", "他们请客", "laid on by", "by the alliance",         "research grant", "grant",
+        "他们自己在", "tried to give me",
+        "他们自己买",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -658,6 +699,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "paid in full", "full price", "normal fee", "standard fee", "at the normal rate", "paid his own",
         "paid her own", "paid their own", "paid for its own", "own staff",
         "按医院标准收", "缴费通知", "收取进修费", "对公转账", "发票开给卫生院", "正常报名",
+        "按市场价", "市场价", "租赁合同", "market price", "market rate",
+        "向诊所收取", "诊所自己出", "收费处",
+        "paid … himself", "paid … herself", "bought … themselves",
+        "按协议向",
     ],
     "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [
@@ -689,6 +734,9 @@ DEFAULT_SCREENING_TERMS: dict = {
         "per pt", "每个 pt",
         "percent of the inpatient", "percent of the charges", "per cent of the bill", "个点给",
         "给…个点", "个点…结", "按住院总额", "住院总额的", "按…总额", "按数畀", "按数给", "按数结",
+        "按…转诊量", "转诊量排",
+        "for every outpatient", "every outpatient", "for every … they send", "% of surgical",
+        "% of … bills",
     ],
     "payment_terms": [
         "给钱", "奖励", "补贴", "钱", "结算给", "打给", "pay", "paid", "pays", "bonus", "money",

@@ -66,6 +66,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import opencc
+
+_TO_SIMPLIFIED = opencc.OpenCC("t2s.json").convert  # traditional to simplified Chinese (OpenCC)
+
 NATURES = (
     "food",
     "gift",
@@ -130,7 +134,8 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 def _normalise_term(term: str) -> str:
-    return " ".join(str(term).split()).replace("...", "…").strip()
+    term = " ".join(str(term).split()).replace("...", "…").strip()
+    return term if term.isascii() else _TO_SIMPLIFIED(term)  # a reviewer may type 紅包
 
 
 def _tokens(term: str) -> list[str]:
@@ -260,7 +265,13 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def _fold(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
+    """Lower-cased ASCII and simplified Chinese, character for character, so offsets are unchanged:
+    紅包 and 醫生 in a note from Hong Kong or Taiwan match the lists' 红包 and 医生."""
+    text = text.translate(_ASCII_LOWER)
+    if text.isascii():
+        return text
+    simplified = _TO_SIMPLIFIED(text)
+    return simplified if len(simplified) == len(text) else text
 
 
 def _key(text: str) -> str:
@@ -519,7 +530,8 @@ class Screener:
                 paired = [(vs, ve) for vs, ve in verbs if layout.sentence(vs) == sentence - 1]
             if paired:
                 vs, ve = paired[0]
-                hits.append((_value_hit(nature, text, min(s, vs), max(e, ve)), vs))
+                # an item is judged where it is given; a favour where it is done (问能不能…，已打了招呼)
+                hits.append((_value_hit(nature, text, min(s, vs), max(e, ve)), s if favours else vs))
         return hits
 
     def _per_referral_hits(self, text: str, cues, layout: _Layout, value_hits) -> list[TextHit]:

@@ -618,6 +618,9 @@ def test_dev_corpus_shape():
         ("screening_dev_round8.jsonl", 0.95, 0.95),  # first scored P 0.784 R 0.807
         ("screening_dev_round9.jsonl", 0.92, 0.92),  # first scored P 0.830 R 0.854 (after rounds 6-8, 10)
         ("screening_dev_round10.jsonl", 0.94, 0.95),  # first scored P 0.787 R 0.741
+        # held out while rounds 6-10 were tuned (lists frozen at 8d1bac2), then tuned on
+        ("screening_dev_round11.jsonl", 0.95, 0.95),  # first scored P 0.887 R 0.815
+        ("screening_dev_round12.jsonl", 0.95, 0.93),  # first scored P 0.841 R 0.704 (traditional script)
     ],
 )
 def test_development_corpora_precision_and_recall(name, recall, precision):
@@ -715,3 +718,18 @@ def test_screen_command_with_terms_file(tmp_path):
     call_command("screen", terms=str(terms), stdin=io.StringIO('{"id": 1, "text": "送了锦旗和红包"}\n'), stdout=out)
     (result,) = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [f["match"] for f in result["findings"]] == ["锦旗"]
+
+
+def test_traditional_chinese_is_read_against_the_simplified_lists():
+    """A note from Hong Kong or Taiwan: the match is reported as written, at the offsets written."""
+    text = "中秋節給衛生院院長送了兩盒月餅"
+    hits = SCREENER.value_hits(text)
+    assert {h.nature for h in hits} == {"gift"}
+    assert all(text[h.start : h.end] == h.match for h in hits)
+    assert "月餅" in "".join(h.match for h in hits)
+    assert natures("院長想要紅包，我拒絕了") == set()
+
+
+def test_a_reviewer_may_type_terms_in_traditional_chinese():
+    screener = Screener({"value_terms": {"gift": ["禮券"]}})
+    assert [h.match for h in screener.value_hits("给王医生送了两张礼券")] == ["礼券"]
