@@ -21,6 +21,8 @@ text with three readable conveniences:
   (``gift`` finds Gift and gifts, not gifted).  A trailing ``*`` allows any ending
   (``sponsor*`` finds sponsored, sponsorship).
 * Spaces match any run of white space.
+* Traditional characters match their simplified forms, in notes and in terms (紅包 is 红包), and
+  English letters match in any case; both foldings keep every character's offset.
 
 Where candidate hits come from:
 

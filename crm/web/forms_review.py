@@ -123,7 +123,8 @@ TERM_LISTS = {
 TERM_SYNTAX = _(
     "One term per line. Chinese or English; English matches whole words in any case, plural s/es allowed. "
     "'…' means a few characters in between in the same clause (请…吃 finds 请王院长吃). '{amount}' means a "
-    "sum of money (¥500, 500元, 两百块), never a count. A trailing '*' means any word ending (sponsor*)."
+    "sum of money (¥500, 500元, 两百块), never a count. A trailing '*' means any word ending (sponsor*). "
+    "Traditional characters match their simplified forms (紅包 finds 红包), in terms and in notes alike."
 )
 
 
