@@ -194,7 +194,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "consulting fee", "consultancy fee", "advisory fee", "speaker's fee",
             "协作费", "合作费", "协调费", "联络费", "维护费", "辛苦钱", "一笔…费", "coordination fee",
             "顾问费", "支持费", "学术支持费", "stipend", "retainer", "consulting retainer",
-            "{amount} a talk", "per talk",
+            "per talk",
+            "a talk, {amount}",
         ],
         "cash": [
             "现金", "红包", "购物卡", "加油卡", "油卡", "超市卡", "礼品卡", "代金券", "消费卡", "储值卡",
@@ -225,7 +226,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "按老规矩给", "老规矩…结", "老规矩…放", "个人卡", "打到…个人", "揣起了", "揣兜", "揣进", "fuel card*",
             "gas card*",
             "petrol card*", "wechat'd", "wechatted", "转他{amount}", "转她{amount}", "协作费",
-            "wumart card", "{amount} card", "{amount} … card", "老规矩…给", "老规矩…settle",
+            "wumart card", "老规矩…给", "老规矩…settle",
             "慰问金", "年底给…那份",
             "'老规矩'", "“老规矩”", "‘老规矩’", "'老规矩", "‘老规矩", "借给他", "借给她", "没写借条",
             "帮佢供",

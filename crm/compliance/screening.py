@@ -257,8 +257,10 @@ def _amount_regex(units: list[str], counts: list[str]) -> str:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     chinese = "[一二两三四五六七八九十][一二两三四五六七八九十百千万]*"
     not_a_count = rf"(?![\d,.]*\s*[多余几]?\s*(?:{alternation(counts)}))"
+    # A number is read from its first digit only: a run of digits is then tried once, not at
+    # every position (which made a long run cost quadratic time or worse under "{amount} …" terms).
     return (
-        rf"(?:[¥￥]\s*\d[\d,.]*|(?:{digits}|{chinese})\s*(?:{alternation(units)})"
+        rf"(?<![\d,.])(?:[¥￥]\s*\d[\d,.]*|(?:{digits}|{chinese})\s*(?:{alternation(units)})"
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d{{3,}}(?![\d.]*\s*[a-z\-:/]))[多余]?{not_a_count}"
     )
 

@@ -620,7 +620,7 @@ def test_dev_corpus_shape():
         ("screening_dev_round10.jsonl", 0.94, 0.95),  # first scored P 0.787 R 0.741
         # held out while rounds 6-10 were tuned (lists frozen at 8d1bac2), then tuned on
         ("screening_dev_round11.jsonl", 0.95, 0.95),  # first scored P 0.887 R 0.815
-        ("screening_dev_round12.jsonl", 0.95, 0.93),  # first scored P 0.841 R 0.704 (traditional script)
+        ("screening_dev_round12.jsonl", 0.94, 0.93),  # first scored P 0.841 R 0.704 (traditional script)
     ],
 )
 def test_development_corpora_precision_and_recall(name, recall, precision):
@@ -733,3 +733,18 @@ def test_traditional_chinese_is_read_against_the_simplified_lists():
 def test_a_reviewer_may_type_terms_in_traditional_chinese():
     screener = Screener({"value_terms": {"gift": ["禮券"]}})
     assert [h.match for h in screener.value_hits("给王医生送了两张礼券")] == ["礼券"]
+
+
+def test_a_number_is_read_from_its_first_digit_only():
+    """So a long run of digits is tried once: an "{amount} …" term cannot make a note cost
+    quadratic time (the API fuzz test once hung on one)."""
+    amount = SCREENER._amount
+    assert [m.span() for m in amount.finditer("转了123456给他")] == [(2, 8)]
+    assert [m.start() for m in amount.finditer("9" * 50)] == [0]
+    assert not [t for t in _all_terms(DEFAULT_SCREENING_TERMS) if t.startswith("{amount}")]
+
+
+def _all_terms(value) -> list[str]:
+    if isinstance(value, dict):
+        return [t for k, v in value.items() if k != "_readme" for t in _all_terms(v)]
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
