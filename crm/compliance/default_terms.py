@@ -118,6 +118,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "“意思”", "\"意思\"", "'意思'", "‘意思’",
             "necklace", "bracelet", "handbag", "手袋", "'small token'", "small token", "东西…后备箱",
             "东西…车里", "东西…车上", "lucky draw",
+            "奖品是我们",
         ],
         "promotional": [
             "纪念品", "宣传品", "文化衫", "印有…logo", "带logo", "印着…logo", "印有…标志",
@@ -132,6 +133,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "学分费", "course fee", "conference fee",
             "原收费",
             "covered registration", "paid … registration",
+            "paid registration",
         ],
         "travel": [
             "差旅费由", "机票", "飞机票", "高铁票", "火车票", "酒店", "宾馆", "住宿", "旅游", "旅行", "游玩", "度假",
@@ -180,6 +182,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "没收费", "免费…辅导", "免费辅导", "免费的…体检", "冇收费", "冇收钱", "唔收钱", "waive", "no return date",
             "without a return date",
             "不予收取", "免予收取",
+            "不收任何费用", "comp'd", "comp’d",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
@@ -231,6 +234,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "'老规矩'", "“老规矩”", "‘老规矩’", "'老规矩", "‘老规矩", "借给他", "借给她", "没写借条",
             "帮佢供",
             "帮他供", "帮…供{amount}", "车贷", "lai see", "laisee",
+            "包了一包", "包了个", "照老规矩…给", "转到…账户", "wechat pay", "lucky money",
         ],
         "referral_fee": [
             "回扣", "返点", "返利", "提成", "介绍费", "好处费", "人头费", "转诊费", "拉人费", "抽成",
@@ -287,6 +291,9 @@ DEFAULT_SCREENING_TERMS: dict = {
             "科室买的", "科室出的", "科室付的", "i covered", "covered it",
             "covered by us", "fully covered", "covered by our", "付了…年费",
             "插咗队", "插咗", "交咗罚款", "罚款", "帮…交咗",
+            "没跟他收", "材料钱也没", "帮他修", "我们部门出", "部门出", "停车月票", "由我们吸收", "我们吸收",
+            "拜托…插在", "phone bill",
+            "at our cost",
         ],
     },
     "give_verbs": [
@@ -316,6 +323,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "拉了…过去",
         "给…每人", "每人两", "每人发",
         "拉走",
+        "不收任何费用", "载过去", "给…自己用", "自己用", "open-ended", "no invoice",
     ],
     "given_items": {
         "gift": [
@@ -356,6 +364,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "a carton of", "carton", "cartons",
             "老花镜", "眼镜", "化肥", "一车", "路由器", "router", "围巾", "羊毛", "scarf", "一套",
             "口红", "一支", "lipstick", "吹风机", "戴森", "dyson",
+            "四盒", "五盒", "两瓶", "一瓶", "几瓶", "高粱", "贡糖", "威士忌", "奖品", "one of our",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -380,6 +389,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "体重秤", "秤", "复苏囊", "探头", "portable ultrasound", "sonosite", "ultrasound", "假人", "模型",
             "便携超声", "便携B超", "工作服", "训练用的", "胎心监护仪", "管路", "穿刺针", "spare",
             "体温枪", "oxygen concentrator", "concentrator", "弹力带", "平衡垫",
+            "autoclave", "backup", "backups",
         ],
         "cash": ["信封", "envelope"],
         # fees paid for someone
@@ -410,6 +420,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "合同工", "安排进", "后勤", "附属小学", "小学", "文员", "搵工", "请咗佢", "vip", "health screening",
         "no invoice",
         "shadowing",
+        "打过招呼", "人资", "直接报到", "不用面试", "找了关系", "办成了", "志工", "推荐信", "reference letter",
+        "placement",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -546,6 +558,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "科室报告", "跟科室报告",
         "计划卡", "卡上的", "每台每月",
         "按廉政规定", "在系统里申报", "吃饭一直", "with alipay", "alipay qr", "pay our outpatient fees",
+        "吃饭都没", "吃饭都", "捐赠仪式", "公益基金", "单已送出", "已送出", "没吃到", "好久没吃",
+        "sent an e-card", "an e-card with", "season's greetings",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -587,6 +601,10 @@ DEFAULT_SCREENING_TERMS: dict = {
         "anti-bribery", "为由离开", "为由谢绝", "没有名额",
         "explained our position", "not anymore", "escalate", "escalated", "上报",
         "医德", "主题是", "帮不上忙", "帮不上",
+        "当场还给", "还给他了", "反贿赂", "key scenarios", "scenarios", "disciplinary", "案例",
+        "under no circumstances",
+        "flatly", "we said no", "nothing has been promised", "withdrawn", "no meal took place",
+        "nothing to do with us", "交给部门", "交给科室",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -645,6 +663,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "booked 自己", "booked his own", "booked her own",
         "请我在", "村医请我",
         "自己垫付", "走部门报销", "自己食", "食咗",
+        "自己付了", "没有帮任何人出", "(mine)", "mine)",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -676,9 +695,14 @@ DEFAULT_SCREENING_TERMS: dict = {
         "give us", "他们卫生院给", "统一分配", "学校统一", "社区自己准备",
         "device maker", "maker", "残联", "health bureau", "的同事给",
         "他们自己做的", "批发商", "跟我们没关系", "隔壁医院", "to our team",
-        "他们诊所自己", "总工会", "他们请客", "laid on by", "by the alliance",         "research grant", "grant",
+        "他们诊所自己", "总工会", "他们请客", "laid on by", "by the alliance", "research grant", "grant",
         "他们自己在", "tried to give me",
         "他们自己买",
+        "our team a", "for our team", "给我们主任", "回送", "courtesy of", "insisted on picking up",
+        "wouldn't hear otherwise", "邀我", "邀我去", "邀我一起", "坚持要请", "arrived from", "brought our team",
+        "sent our team", "村委会", "no affiliation", "her own health center", "his own health center",
+        "own health center", "own clinic", "bureau-funded", "self-funded", "meeting organizer",
+        "organizer", "organiser", "自己办", "代收代付",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -704,6 +728,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "向诊所收取", "诊所自己出", "收费处",
         "paid … himself", "paid … herself", "bought … themselves",
         "按协议向",
+        "按进价", "代购",
     ],
     "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [
@@ -738,6 +763,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "按…转诊量", "转诊量排",
         "for every outpatient", "every outpatient", "for every … they send", "% of surgical",
         "% of … bills",
+        "% of gross", "gross billing",
     ],
     "payment_terms": [
         "给钱", "奖励", "补贴", "钱", "结算给", "打给", "pay", "paid", "pays", "bonus", "money",

@@ -621,6 +621,7 @@ def test_dev_corpus_shape():
         # held out while rounds 6-10 were tuned (lists frozen at 8d1bac2), then tuned on
         ("screening_dev_round11.jsonl", 0.95, 0.95),  # first scored P 0.887 R 0.815
         ("screening_dev_round12.jsonl", 0.94, 0.93),  # first scored P 0.841 R 0.704 (traditional script)
+        ("screening_dev_round13.jsonl", 0.95, 0.91),  # held out at fac02a1: first scored P 0.761 R 0.806
     ],
 )
 def test_development_corpora_precision_and_recall(name, recall, precision):
@@ -637,9 +638,9 @@ def test_development_corpora_precision_and_recall(name, recall, precision):
     ("name", "recall", "precision"),
     [
         # a third author's notes (the engine scored P 0.851 R 0.667 on them when they were written)
-        ("screening_holdout.jsonl", 0.86, 0.91),
+        ("screening_holdout.jsonl", 0.87, 0.93),
         # two more authors, written after the term lists were frozen for the measurement
-        ("screening_holdout_round2.jsonl", 0.89, 0.85),
+        ("screening_holdout_round2.jsonl", 0.93, 0.90),
     ],
 )
 def test_held_out_corpora_regression_floor(name, recall, precision):
