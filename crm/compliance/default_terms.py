@@ -134,6 +134,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "原收费",
             "covered registration", "paid … registration",
             "paid registration",
+            "学费全免", "全免", "原价每人",
         ],
         "travel": [
             "差旅费由", "机票", "飞机票", "高铁票", "火车票", "酒店", "宾馆", "住宿", "旅游", "旅行", "游玩", "度假",
@@ -183,6 +184,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "without a return date",
             "不予收取", "免予收取",
             "不收任何费用", "comp'd", "comp’d",
+            "没收他的费用", "没收她的费用",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
@@ -235,6 +237,9 @@ DEFAULT_SCREENING_TERMS: dict = {
             "帮佢供",
             "帮他供", "帮…供{amount}", "车贷", "lai see", "laisee",
             "包了一包", "包了个", "照老规矩…给", "转到…账户", "wechat pay", "lucky money",
+            "那个两千", "夹在资料", "年底那个", "ang pow", "angpow", "angpau", "沃尔玛", "walmart card",
+            "transferred {amount}",
+            "那份已经给", "那份…给了",
         ],
         "referral_fee": [
             "回扣", "返点", "返利", "提成", "介绍费", "好处费", "人头费", "转诊费", "拉人费", "抽成",
@@ -244,6 +249,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "kickback", "rebate", "commission", "referral fee", "finder's fee", "finders fee",
             "referral bonus", "referral money", "cut of", "a cut", "his cut", "their cut", "his share",
             "her share", "their share",
+            "协作账户",
         ],
         "other": [
             "报销", "话费", "充值", "美容卡", "健身卡", "洗车卡", "油费",
@@ -294,6 +300,9 @@ DEFAULT_SCREENING_TERMS: dict = {
             "没跟他收", "材料钱也没", "帮他修", "我们部门出", "部门出", "停车月票", "由我们吸收", "我们吸收",
             "拜托…插在", "phone bill",
             "at our cost",
+            "租了个", "驾校", "pay 了", "我们科 paid", "科 paid", "we load", "paid the … membership",
+            "membership fee",
+            "半年房租", "房租…我们",
         ],
     },
     "give_verbs": [
@@ -324,6 +333,9 @@ DEFAULT_SCREENING_TERMS: dict = {
         "给…每人", "每人两", "每人发",
         "拉走",
         "不收任何费用", "载过去", "给…自己用", "自己用", "open-ended", "no invoice",
+        "donate", "donates", "pass to him", "keep lah", "gave from", "from our store", "no rental charge",
+        "until we need it back", "先用着", "没还", "promised", "for their clinic to use", "send over",
+        "bought a new one",
     ],
     "given_items": {
         "gift": [
@@ -365,6 +377,8 @@ DEFAULT_SCREENING_TERMS: dict = {
             "老花镜", "眼镜", "化肥", "一车", "路由器", "router", "围巾", "羊毛", "scarf", "一套",
             "口红", "一支", "lipstick", "吹风机", "戴森", "dyson",
             "四盒", "五盒", "两瓶", "一瓶", "几瓶", "高粱", "贡糖", "威士忌", "奖品", "one of our",
+            "2瓶", "3瓶", "4瓶", "6瓶", "2箱", "3箱", "2盒", "3盒", "4盒", "2袋", "金锁", "花瓶", "一对", "活羊",
+            "一只羊",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -422,6 +436,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "shadowing",
         "打过招呼", "人资", "直接报到", "不用面试", "找了关系", "办成了", "志工", "推荐信", "reference letter",
         "placement",
+        "arranged for her", "arranged for him", "to be seen by", "got place",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -526,7 +541,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "treated for", "treated with", "treated at", "treatment", "gifted student", "monitor the",
         "monitor his", "monitor her", "monitoring", "cashier", "transfer the patient", "酒店式",
         "住宿费用由患者",
-        "outpatient", "提成本", "不收费", "没有收费", "没收费", "不收…费用", "不收钱", "没收钱",
+        "outpatient", "提成本", "不收费", "没有收费", "不收…费用", "不收钱", "没收钱",
         "没要钱", "酒店会议室", "出院结账",
         "treated them for", "treated them with", "treated the patient", "treated patients",
         "送…标本", "送…病人", "送…患者", "送…资料", "送…报告", "送…宣传", "送…手册", "送…折页", "送…转诊单",
@@ -560,6 +575,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "按廉政规定", "在系统里申报", "吃饭一直", "with alipay", "alipay qr", "pay our outpatient fees",
         "吃饭都没", "吃饭都", "捐赠仪式", "公益基金", "单已送出", "已送出", "没吃到", "好久没吃",
         "sent an e-card", "an e-card with", "season's greetings",
+        "过路费", "油费过路费", "快递费我们出", "运费我们出", "吃饭只吃", "用手机", "手机挂号", "没收租金",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -605,6 +621,9 @@ DEFAULT_SCREENING_TERMS: dict = {
         "under no circumstances",
         "flatly", "we said no", "nothing has been promised", "withdrawn", "no meal took place",
         "nothing to do with us", "交给部门", "交给科室",
+        "莫去", "cannot help", "told them cannot", "told him cannot", "i say cannot", "say cannot",
+        "cannot sponsor", "叫停", "冇得了", "excused myself", "all nil", "same as everybody",
+        "normal application", "没办法", "没有任何承诺", "no promise",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -621,6 +640,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "就收了", "他就收", "她就收", "拿着吧",
         "was wearing it", "wearing it", "戴上了", "it was gone", "was gone from", "hasn't mentioned it",
         "go ahead", "said go ahead", "主任同意", "but took it", "took it",
+        "take already", "then take",
     ],
     "question_terms": [
         "问…的事", "问…这事",
@@ -664,6 +684,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "请我在", "村医请我",
         "自己垫付", "走部门报销", "自己食", "食咗",
         "自己付了", "没有帮任何人出", "(mine)", "mine)",
+        "喊我一起", "喊我", "邀请我们科", "院内报销", "自己充值", "own money", "each pay own", "pay own",
+        "for me and wife",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -703,6 +725,12 @@ DEFAULT_SCREENING_TERMS: dict = {
         "sent our team", "村委会", "no affiliation", "her own health center", "his own health center",
         "own health center", "own clinic", "bureau-funded", "self-funded", "meeting organizer",
         "organizer", "organiser", "自己办", "代收代付",
+        "给我们也拿", "带回科室", "分给护士", "分给病房", "受礼", "received log", "捎来", "给我们科", "给我们带",
+        "付给我院",
+        "公对公", "卫生院出", "卫生院给她报销", "乡里报销", "他们医院自己", "own centre", "their own centre",
+        "镇政府",
+        "政府", "县里慰问", "慰问送", "go themselves", "试剂公司", "公司交的",
+        "人社局", "县里…政策",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -715,6 +743,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "package price",
         "public health programme", "public health program", "government programme", "by the district",
         "participants", "受试者", "residents", "老人们",
+        "医疗救助", "social worker",
     ],
     "patient_cost_natures": ["cash", "referral_fee", "other", "free_service"],
     "normal_fee_terms": [
@@ -764,6 +793,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "for every outpatient", "every outpatient", "for every … they send", "% of surgical",
         "% of … bills",
         "% of gross", "gross billing",
+        "返到", "按…%返", "% of bill", "patient he send",
     ],
     "payment_terms": [
         "给钱", "奖励", "补贴", "钱", "结算给", "打给", "pay", "paid", "pays", "bonus", "money",
