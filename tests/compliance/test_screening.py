@@ -643,9 +643,10 @@ def test_development_corpora_precision_and_recall(name, recall, precision):
         ("screening_holdout.jsonl", 0.87, 0.93),
         # two more authors, written after the term lists were frozen for the measurement
         ("screening_holdout_round2.jsonl", 0.93, 0.90),
-        # four more authors, written while rounds 6-15 were tuned, scored once with the lists frozen
+        # six more authors, written while rounds 6-15 were tuned, scored once with the lists frozen
         ("screening_holdout_round3.jsonl", 0.79, 0.82),  # first scored P 0.829 R 0.799
         ("screening_holdout_round4.jsonl", 0.82, 0.78),  # first scored P 0.787 R 0.828
+        ("screening_holdout_round5.jsonl", 0.85, 0.71),  # first scored P 0.719 R 0.852
     ],
 )
 def test_held_out_corpora_regression_floor(name, recall, precision):
