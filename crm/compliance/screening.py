@@ -137,7 +137,7 @@ def _is_ascii_letter(ch: str) -> bool:
 
 def _normalise_term(term: str) -> str:
     term = " ".join(str(term).split()).replace("...", "…").strip()
-    return term if term.isascii() else _TO_SIMPLIFIED(term)  # a reviewer may type 紅包
+    return term if term.isascii() else _fold(term)  # a reviewer may type 紅包
 
 
 def _tokens(term: str) -> list[str]:
@@ -257,10 +257,10 @@ def _amount_regex(units: list[str], counts: list[str]) -> str:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     chinese = "[一二两三四五六七八九十][一二两三四五六七八九十百千万]*"
     not_a_count = rf"(?![\d,.]*\s*[多余几]?\s*(?:{alternation(counts)}))"
-    # A number is read from its first digit only: a run of digits is then tried once, not at
-    # every position (which made a long run cost quadratic time or worse under "{amount} …" terms).
+    # A number is read from its first digit only, and once read it is not re-read shorter (an
+    # atomic group): a long run of digits then costs linear time under any "{amount} …" term.
     return (
-        rf"(?<![\d,.])(?:[¥￥]\s*\d[\d,.]*|(?:{digits}|{chinese})\s*(?:{alternation(units)})"
+        rf"(?<!\d)(?<!\d[,.])(?>[¥￥]\s*\d[\d,.]*|(?:{digits}|{chinese})\s*(?:{alternation(units)})"
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d{{3,}}(?![\d.]*\s*[a-z\-:/]))[多余]?{not_a_count}"
     )
 
@@ -274,7 +274,10 @@ def _fold(text: str) -> str:
     text = text.translate(_ASCII_LOWER)
     if text.isascii():
         return text
-    simplified = _TO_SIMPLIFIED(text)
+    try:
+        simplified = _TO_SIMPLIFIED(text)
+    except UnicodeError:  # a lone surrogate cannot be handed to OpenCC: read the note as written
+        return text
     return simplified if len(simplified) == len(text) else text
 
 
@@ -520,7 +523,8 @@ class Screener:
         a value term itself (donated): the longer pair then wins in ``_dedupe``.  A pair is judged
         where its verb is: 他说想要个平板，第二天就送过去了 is value.  The same pairing finds favours
         (``items``: 实习, 插队) done for a clinician's relative (``verbs``: 孩子, 爱人); the relative
-        may also be named in the sentence before (Dr Li's mum needs a knee. Pulled strings, she's in).
+        may also be named in the sentence before when the favour's sentence points back to them
+        (Dr Li's mum needs a knee. Pulled strings, she's in).
         """
         counted = {h.start for h in term_hits}
         hits = []
@@ -530,7 +534,7 @@ class Screener:
                 continue
             sentence = layout.sentence(s)
             paired = [(vs, ve) for vs, ve in verbs if layout.sentence(vs) == sentence]
-            if not paired and favours:
+            if not paired and favours and _points_back(text, sentence, layout):
                 paired = [(vs, ve) for vs, ve in verbs if layout.sentence(vs) == sentence - 1]
             if paired:
                 vs, ve = paired[0]
@@ -563,8 +567,15 @@ class Screener:
         return scopes
 
 
+def _points_back(text: str, sentence: int, layout: _Layout) -> bool:
+    """Whether a sentence refers to someone named before it (她, him, she's in)."""
+    start, end = layout.sentence_start(sentence), layout.sentence_end(sentence)
+    return _BACK_POINTERS.search(text, start, end) is not None
+
+
 _PARTICLES = "了啦呢的吧啊哈 \t.!"
 _POINTERS = re.compile(r"[这那此其他她它]|\b(?:it|this|that|them|him|her)\b")
+_BACK_POINTERS = re.compile(r"[其他她]|\b(?:him|her|he|she|they|them)\b")
 
 
 def _sort_negations(text: str, cues, layout: _Layout) -> None:
