@@ -48,6 +48,9 @@ def publish_release_terms(apps, note: str) -> None:
     compliance reviewer edited are left as they are.  Earlier versions are never touched, so old
     findings keep naming the lists they were made under.  The publication goes on the audit chain
     (written here with the historical models, which is why it does not call ``audit_record``).
+    Every release migration publishes the lists of the code being installed, so a database several
+    releases behind gets the newest lists once, under the note of the first such migration it runs;
+    the later ones find them current and do nothing.
     """
     from django.utils import timezone
 
