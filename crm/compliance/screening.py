@@ -136,8 +136,7 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 def _normalise_term(term: str) -> str:
-    term = " ".join(str(term).split()).replace("...", "…").strip()
-    return term if term.isascii() else _fold(term)  # a reviewer may type 紅包
+    return _fold(" ".join(str(term).split()).replace("...", "…").strip())  # a reviewer may type 紅包
 
 
 def _tokens(term: str) -> list[str]:
