@@ -62,6 +62,11 @@ def finding_message(rule: str, severity: str, evidence: dict) -> str:
         return _("The notes mention value given (“%(match)s”) but no such transfer of value is declared.") % {
             "match": e.get("match", "")
         }
+    if rule == "value_reader":
+        return _(
+            "The learned reader finds these notes %(percent)s%% likely to record value given (“%(match)s”), "
+            "and no transfer of value is declared. Check the note; the term lists found no listed wording."
+        ) % {"percent": round(100 * float(e.get("score") or 0)), "match": e.get("match", "")}
     if rule == "patient_identifier":
         if severity == "blocked":
             return _("The text contains a patient identifier (%(match)s). Remove it and use the case code instead.") % {

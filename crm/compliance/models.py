@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,18 @@ class Policy(models.Model):
         blank=True,
         help_text=_("Words and phrases the free-text screening looks for, by list name."),
     )
+    reader_threshold = models.DecimalField(
+        _("learned reader threshold"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.50")), MaxValueValidator(Decimal("0.99"))],
+        help_text=_(
+            "Notes the term lists pass are flagged for review when the learned reader is at least this sure "
+            "(0.50–0.99) that they record value given. Leave empty to turn the reader off."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -56,6 +69,11 @@ class Policy(models.Model):
             models.CheckConstraint(
                 condition=Q(annual_warn_ratio__gt=0) & Q(annual_warn_ratio__lte=1), name="policy_warn_ratio_range"
             ),
+            models.CheckConstraint(
+                condition=Q(reader_threshold__isnull=True)
+                | (Q(reader_threshold__gte=Decimal("0.50")) & Q(reader_threshold__lte=Decimal("0.99"))),
+                name="policy_reader_threshold_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -72,6 +90,7 @@ class Rule(models.TextChoices):
     MEAL_FREQUENCY = "meal_frequency", _("Meal frequency")
     TRAINING_VALUE = "training_value", _("Training offer without stated value")
     UNDECLARED_TEXT = "undeclared_text", _("Value mentioned in notes but not declared")
+    VALUE_READER = "value_reader", _("Notes read as recording value given (learned reader)")
     PATIENT_IDENTIFIER = "patient_identifier", _("Patient identifier in the text")
     AMENDED_AFTER_DECISION = "amended_after_decision", _("Amended after a decision")
 

@@ -187,14 +187,19 @@ def _hit_evidence(field_name: str, hit: TextHit) -> dict:
 
 
 def text_rules(draft: Draft, screener: Screener) -> list[RuleFinding]:
-    """Screen every free-text field: undeclared value, value tied to referrals, patient identifiers."""
+    """Screen every free-text field: undeclared value (lists, then reader), value tied to referrals,
+    patient identifiers."""
     declared = {line.nature for line in draft.lines}
     found = []
     for field_name, text in draft.texts.items():
         if not text:
             continue
         for hit in screener.value_hits(text):
-            if hit.rule == "tied_to_referrals":
+            if hit.rule == "value_reader":  # it cannot name a nature: any declared line answers it
+                if not draft.lines:
+                    evidence = {**_hit_evidence(field_name, hit), "score": hit.score}
+                    found.append(RuleFinding("value_reader", REVIEW, evidence))
+            elif hit.rule == "tied_to_referrals":
                 found.append(RuleFinding("tied_to_referrals", PROHIBITED, _hit_evidence(field_name, hit)))
             elif hit.nature not in declared:
                 found.append(RuleFinding("undeclared_text", REVIEW, _hit_evidence(field_name, hit)))

@@ -6,6 +6,8 @@ Two questions are asked of a note:
   (a meal, a gift, cash, a trip...)?  Those become ``undeclared_text`` findings when no ToV line
   is declared; value tied to referrals (kickbacks, per patient, % of the bill) is
   ``tied_to_referrals`` and prohibited.
+* When the lists find nothing and the policy turns it on, the learned reader (``reader.py``) gives
+  a second opinion: a ``value_reader`` finding quoting the sentence it found most telling.
 * ``patient_identifier_hits``: does it contain a resident ID number, a mobile number or a
   labelled patient name?  Those block the save.
 
@@ -70,6 +72,8 @@ from datetime import date
 
 import opencc
 
+from crm.compliance.reader import MAX_QUOTE, Reader, shipped_reader
+
 _TO_SIMPLIFIED = opencc.OpenCC("t2s.json").convert  # traditional to simplified Chinese (OpenCC)
 
 NATURES = (
@@ -89,6 +93,7 @@ NATURES = (
 )
 
 UNDECLARED_TEXT = "undeclared_text"
+VALUE_READER = "value_reader"
 TIED_TO_REFERRALS = "tied_to_referrals"
 PATIENT_IDENTIFIER = "patient_identifier"
 REVIEW = "review"
@@ -98,12 +103,13 @@ BLOCKED = "blocked"
 
 @dataclass(frozen=True, slots=True)
 class TextHit:
-    rule: str  # "undeclared_text" | "tied_to_referrals" | "patient_identifier"
+    rule: str  # "undeclared_text" | "tied_to_referrals" | "value_reader" | "patient_identifier"
     severity: str  # "review" | "prohibited" | "blocked"
-    match: str  # matched text; masked for patient identifiers
-    nature: str  # a Nature value for value hits, "" for patient identifiers
+    match: str  # matched text (the quoted sentence for the reader); patient identifiers masked
+    nature: str  # a Nature value for list hits, "" for the reader and patient identifiers
     start: int
     end: int
+    score: float | None = None  # the reader's probability, for its hits only
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,7 +142,7 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 def _normalise_term(term: str) -> str:
-    return _fold(" ".join(str(term).split()).replace("...", "…").strip())  # a reviewer may type 紅包
+    return fold(" ".join(str(term).split()).replace("...", "…").strip())  # a reviewer may type 紅包
 
 
 def _tokens(term: str) -> list[str]:
@@ -190,7 +196,7 @@ def _node_regex(node: dict, amount: str) -> str:
 
 
 def _compile(terms: Iterable[str], amount: str = "(?!)") -> _Scanner:
-    """Case-sensitive on purpose: notes are folded to lower-case ASCII first (``_fold``), which
+    """Case-sensitive on purpose: notes are folded to lower-case ASCII first (``fold``), which
     keeps offsets and lets ``re`` skip quickly to positions where some term can start."""
     return _Scanner(terms, amount)
 
@@ -251,7 +257,7 @@ def _amount_regex(units: list[str], counts: list[str]) -> str:
     as no count unit follows (200份, 三千多份, 12例 are counts)."""
 
     def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(_fold(w)) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     chinese = "[一二两三四五六七八九十][一二两三四五六七八九十百千万]*"
@@ -267,7 +273,7 @@ def _amount_regex(units: list[str], counts: list[str]) -> str:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower-cased ASCII and simplified Chinese, character for character, so offsets are unchanged:
     紅包 and 醫生 in a note from Hong Kong or Taiwan match the lists' 红包 and 医生."""
     text = text.translate(_ASCII_LOWER)
@@ -320,7 +326,7 @@ class _TermTable:
         if found is None and key.endswith("s"):
             found = self.exact.get(key[:-1]) or self.exact.get(key[:-2])
         if found is None:
-            m = self.patterned.fullmatch(_fold(matched))
+            m = self.patterned.fullmatch(fold(matched))
             if m is not None:
                 return self.patterned_labels[int(m.lastgroup[1:])]
         return found
@@ -417,9 +423,13 @@ _LEADING_REFUSAL_WORDS = 4
 
 
 class Screener:
-    """Compiled from a policy's screening_terms dict once; reusable, thread-safe, fast."""
+    """Compiled from a policy's screening_terms dict once; reusable, thread-safe, fast.
 
-    def __init__(self, terms: dict) -> None:
+    With a ``reader`` and a ``reader_threshold``, notes the lists pass get the reader's opinion."""
+
+    def __init__(self, terms: dict, reader: Reader | None = None, reader_threshold: float | None = None) -> None:
+        self._reader = reader if reader_threshold is not None else None
+        self._reader_threshold = float(reader_threshold) if reader_threshold is not None else 1.0
         terms = terms or {}
         amount = _amount_regex(_as_list(terms.get("amount_units")), _as_list(terms.get("count_units")))
         self._amount = re.compile(amount)
@@ -444,10 +454,31 @@ class Screener:
     # -- public -------------------------------------------------------------------------------
 
     def value_hits(self, text: str) -> list[TextHit]:
-        """Mentions of value given to a partner clinician or clinic, look-alikes and refusals removed."""
+        """Mentions of value given to a partner clinician or clinic, look-alikes and refusals removed;
+        when the lists find none, the reader's hit if it is sure enough."""
         if not text:
             return []
-        original, text = text, _fold(text)  # scan lower-cased ASCII; offsets are unchanged
+        folded = fold(text)  # scan lower-cased ASCII and simplified Chinese; offsets are unchanged
+        hits = self._listed_hits(text, folded)
+        if hits or self._reader is None:
+            return hits
+        return self._reader_hits(text, folded)
+
+    def _reader_hits(self, original: str, folded: str) -> list[TextHit]:
+        score = self._reader.probability(folded)
+        if score < self._reader_threshold:
+            return []
+        start, end = self._reader.telling_sentence(folded)
+        while start < end and original[start].isspace():
+            start += 1
+        end = min(end, start + MAX_QUOTE)
+        while end > start and original[end - 1].isspace():
+            end -= 1
+        quote = _mask_identifiers(original[start:end])
+        return [TextHit(VALUE_READER, REVIEW, quote, "", start, end, round(score, 2))]
+
+    def _listed_hits(self, original: str, text: str) -> list[TextHit]:
+        """What the term lists find in ``text`` (the folded ``original``)."""
         # Cheap scans first: a note with nothing that could become a hit needs no context read.
         value_parts = [part.search(text) for part in self._values.pattern.parts_for(text)]
         verbs = _spans(self._give_verbs, text)
@@ -725,12 +756,14 @@ _CACHE_LOCK = threading.Lock()
 _CACHE_SIZE = 8
 
 
-def get_screener(terms: dict) -> Screener:
-    """The compiled screener for these terms, memoised on their canonical JSON."""
-    key = json.dumps(terms or {}, sort_keys=True, ensure_ascii=False)
+def get_screener(terms: dict, reader_threshold=None) -> Screener:
+    """The compiled screener for these terms (and the shipped reader at this threshold, if any),
+    memoised on their canonical JSON."""
+    key = json.dumps([terms or {}, str(reader_threshold)], sort_keys=True, ensure_ascii=False)
     screener = _CACHE.get(key)
     if screener is None:
-        screener = Screener(terms)
+        reader = shipped_reader() if reader_threshold is not None else None
+        screener = Screener(terms, reader, reader_threshold)
         with _CACHE_LOCK:
             if len(_CACHE) >= _CACHE_SIZE:
                 _CACHE.pop(next(iter(_CACHE)))
@@ -873,6 +906,13 @@ def patient_identifier_hits(text: str) -> list[TextHit]:
 
 def _id_hit(masked: str, start: int, end: int) -> TextHit:
     return TextHit(PATIENT_IDENTIFIER, BLOCKED, masked, "", start, end)
+
+
+def _mask_identifiers(text: str) -> str:
+    """``text`` with every patient identifier in it masked, for quoting in a finding."""
+    for hit in sorted(patient_identifier_hits(text), key=lambda h: h.start, reverse=True):
+        text = text[: hit.start] + hit.match + text[hit.end :]
+    return text
 
 
 def screen_findings(screener: Screener, text: str) -> list[dict]:

@@ -11,6 +11,7 @@ from django.db.models import Count, DecimalField, Exists, F, Min, OuterRef, Q, Q
 from django.db.models.functions import Coalesce, TruncMonth
 
 from crm.compliance.models import Finding, Policy, Severity
+from crm.compliance.screening import Screener, get_screener
 from crm.interactions.models import Interaction, ReviewStatus, TransferOfValue
 
 COUNTED = (ReviewStatus.PENDING, ReviewStatus.RETURNED, ReviewStatus.APPROVED)
@@ -20,6 +21,11 @@ ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=14, decimal_plac
 def current_policy() -> Policy:
     """The policy in force: the highest version (seeded by migration, so one always exists)."""
     return Policy.objects.order_by("-version").first()
+
+
+def policy_screener(policy: Policy) -> Screener:
+    """The screener a policy version prescribes: its term lists and, if it turns it on, the reader."""
+    return get_screener(policy.screening_terms, policy.reader_threshold)
 
 
 def review_queue(

@@ -24,8 +24,7 @@ from crm.compliance import rules
 from crm.compliance.audit import audit_record
 from crm.compliance.messages import finding_message
 from crm.compliance.models import Decision, Finding, Policy, ReviewDecision, Rule, Severity
-from crm.compliance.screening import get_screener
-from crm.compliance.selectors import current_policy
+from crm.compliance.selectors import current_policy, policy_screener
 from crm.interactions.models import Interaction, ReviewStatus, TransferOfValue
 
 COUNTED_STATUSES = (ReviewStatus.PENDING, ReviewStatus.RETURNED, ReviewStatus.APPROVED)
@@ -141,7 +140,7 @@ def interaction_evaluate(
         draft_of(interaction, lines),
         history_for(interaction, lines),
         limits_of(policy),
-        get_screener(policy.screening_terms),
+        policy_screener(policy),
     )
     return policy, found
 
@@ -280,6 +279,7 @@ POLICY_FIELDS = (
     "meals_per_quarter",
     "prohibited_natures",
     "screening_terms",
+    "reader_threshold",
 )
 
 
@@ -312,6 +312,7 @@ RESCREENED_RULES = frozenset(
         Rule.DONATION_TO_PERSON,
         Rule.ITEM_LIMIT,
         Rule.UNDECLARED_TEXT,
+        Rule.VALUE_READER,
         Rule.PATIENT_IDENTIFIER,
     }
 )
@@ -341,7 +342,7 @@ def interactions_rescreen(*, actor=None, batch_size: int = 500, progress=None) -
     """
     policy = current_policy()
     limits = limits_of(policy)
-    screener = get_screener(policy.screening_terms)
+    screener = policy_screener(policy)
     report = RescreenReport()
     last_pk = 0
     while True:

@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 
 from crm.compliance import selectors as compliance_selectors
 from crm.compliance.models import Finding
-from crm.compliance.screening import get_screener, screen_findings
+from crm.compliance.screening import screen_findings
 from crm.compliance.services import review_decide
 from crm.interactions.models import Interaction
 from crm.interactions.services import (
@@ -469,7 +469,7 @@ class ScreenView(APIView):
         """The same findings as ``crm screen``, under the current policy."""
         body = s.ScreenRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        screener = get_screener(compliance_selectors.current_policy().screening_terms)
+        screener = compliance_selectors.policy_screener(compliance_selectors.current_policy())
         findings = screen_findings(screener, body.validated_data["text"])
         return Response({"flagged": bool(findings), "findings": findings})
 

@@ -162,6 +162,17 @@ class PolicyForm(forms.Form):
     prohibited_natures = forms.MultipleChoiceField(
         label=_("Prohibited natures"), choices=Nature.choices, widget=forms.CheckboxSelectMultiple
     )
+    reader_threshold = forms.DecimalField(
+        label=_("Learned reader threshold"),
+        required=False,
+        min_value=Decimal("0.50"),
+        max_value=Decimal("0.99"),
+        decimal_places=2,
+        help_text=_(
+            "When the term lists find nothing in a note, the learned reader flags it for review if it is at "
+            "least this sure (0.50–0.99) that the note records value given. Lower flags more; empty turns it off."
+        ),
+    )
 
     def __init__(self, *args, policy: Policy, **kwargs):
         self.terms = policy.screening_terms or {}
@@ -171,6 +182,7 @@ class PolicyForm(forms.Form):
             "annual_warn_ratio": policy.annual_warn_ratio,
             "meals_per_quarter": policy.meals_per_quarter,
             "prohibited_natures": policy.prohibited_natures,
+            "reader_threshold": policy.reader_threshold,
         }
         self._pending: list[tuple[str, str, str | None]] = []  # (field name, list key, nature or None)
         for key, value in self.terms.items():
@@ -219,5 +231,6 @@ class PolicyForm(forms.Form):
             "annual_warn_ratio": data["annual_warn_ratio"],
             "meals_per_quarter": data["meals_per_quarter"],
             "prohibited_natures": data["prohibited_natures"],
+            "reader_threshold": data.get("reader_threshold"),
             "screening_terms": terms,
         }

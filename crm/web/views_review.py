@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from crm.compliance import selectors
 from crm.compliance.models import Decision, Finding, ReviewDecision, Rule, Severity
-from crm.compliance.screening import get_screener, patient_identifier_hits
+from crm.compliance.screening import patient_identifier_hits
 from crm.compliance.services import interactions_rescreen, policy_publish, review_decide
 from crm.interactions.models import Interaction, InteractionRevision, Nature
 from crm.partners.models import Clinician, Territory
@@ -61,7 +61,7 @@ def queue(request):
 
 def _review_context(request, interaction: Interaction, form: DecisionForm) -> dict:
     policy = selectors.current_policy()
-    screener = get_screener(policy.screening_terms)
+    screener = selectors.policy_screener(policy)
     notes = [
         (label, highlight(text, [*screener.value_hits(text), *patient_identifier_hits(text)]))
         for label, text in (

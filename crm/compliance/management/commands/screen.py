@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from crm.compliance.screening import get_screener, patient_identifier_hits, screen_findings
+from crm.compliance.screening import VALUE_READER, get_screener, patient_identifier_hits, screen_findings
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     requires_system_checks = []  # a text filter: it needs the policy table, not the URL or admin checks
     help = gettext_lazy(
         'Screen notes read as JSON lines {"id": ..., "text": ...} on standard input and write one JSON '
-        "line of findings per note, using the current policy's term lists."
+        "line of findings per note, using the current policy's term lists and learned reader."
     )
 
     def add_arguments(self, parser):
@@ -35,15 +35,29 @@ class Command(BaseCommand):
             metavar="FILE",
             help=gettext_lazy("Use the term lists of this JSON file instead of the current policy's."),
         )
+        reader = parser.add_mutually_exclusive_group()
+        reader.add_argument(
+            "--reader-threshold",
+            type=float,
+            metavar="P",
+            help=gettext_lazy("Let the learned reader flag notes it is at least this sure of (0.5–0.99)."),
+        )
+        reader.add_argument("--no-reader", action="store_true", help=gettext_lazy("Screen with the term lists alone."))
 
     def handle(self, *args, **options):
-        terms = self._terms(options.get("terms"))
-        screener = get_screener(terms)
+        terms, threshold = self._terms(options.get("terms"))
+        if options.get("reader_threshold") is not None:
+            threshold = options["reader_threshold"]
+            if not 0.5 <= threshold <= 0.99:
+                raise CommandError(_("The reader threshold must be between 0.5 and 0.99."))
+        screener = get_screener(terms, None if options.get("no_reader") else threshold)
         if options.get("evaluate"):
             return self._evaluate(screener, options["evaluate"])
         return self._screen(screener, options.get("stdin") or sys.stdin)
 
-    def _terms(self, path: str | None) -> dict:
+    def _terms(self, path: str | None) -> tuple[dict, object]:
+        """The term lists and reader threshold to screen with: the file's lists (reader off unless
+        asked for), or the current policy's lists and threshold."""
         if path:
             try:
                 with open(path, encoding="utf-8") as handle:
@@ -52,13 +66,13 @@ class Command(BaseCommand):
                 raise CommandError(_("Cannot read the terms file: %(error)s") % {"error": exc}) from exc
             if not isinstance(terms, dict):
                 raise CommandError(_("The terms file must hold a JSON object."))
-            return terms
+            return terms, None
         from crm.compliance.selectors import current_policy
 
         policy = current_policy()
         if policy is None:
             raise CommandError(_("No policy in the database: run “crm migrate” first."))
-        return policy.screening_terms or {}
+        return policy.screening_terms or {}, policy.reader_threshold
 
     def _screen(self, screener, stdin) -> None:
         bad = 0
@@ -98,6 +112,11 @@ class Command(BaseCommand):
         out.write(_("Recall: %(v).3f") % {"v": stats["recall"]})
         out.write(_("F1: %(v).3f") % {"v": stats["f1"]})
         out.write(_("tp=%(tp)d fp=%(fp)d fn=%(fn)d tn=%(tn)d") % stats)
+        read = [row for row, hits in results if hits and hits[0].rule == VALUE_READER]
+        out.write(
+            _("Flagged by the learned reader (the lists found nothing): %(n)d, of which right: %(right)d")
+            % {"n": len(read), "right": sum(1 for row in read if row["tov"])}
+        )
         out.write(
             _("Speed: %(rate).0f notes/second (value and patient identifier screening, one core)")
             % {"rate": len(rows) / elapsed if elapsed else float("inf")}
@@ -107,7 +126,7 @@ class Command(BaseCommand):
             if flagged == expected:
                 continue
             kind = _("False positive") if flagged else _("False negative")
-            matched = ", ".join(f"{h.nature}:{h.match}" for h in hits) or "-"
+            matched = ", ".join(f"{h.nature or h.rule}:{h.match}" for h in hits) or "-"
             out.write(
                 _("%(kind)s %(id)s: %(text)s [matched: %(matched)s]")
                 % {"kind": kind, "id": row.get("id", ""), "text": row["text"], "matched": matched}
