@@ -72,7 +72,7 @@ from datetime import date
 
 import opencc
 
-from crm.compliance.reader import MAX_QUOTE, Reader, shipped_reader
+from crm.compliance.reader import MAX_QUOTE, Reader, sentence_threshold, shipped_reader
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s.json").convert  # traditional to simplified Chinese (OpenCC)
 
@@ -465,10 +465,10 @@ class Screener:
         return self._reader_hits(text, folded)
 
     def _reader_hits(self, original: str, folded: str) -> list[TextHit]:
-        score = self._reader.probability(folded)
-        if score < self._reader_threshold:
+        score, best, start, end = self._reader.read(folded)
+        if score < self._reader_threshold and best < sentence_threshold(self._reader_threshold):
             return []
-        start, end = self._reader.telling_sentence(folded)
+        score = max(score, best)
         while start < end and original[start].isspace():
             start += 1
         end = min(end, start + MAX_QUOTE)

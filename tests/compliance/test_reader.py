@@ -1,0 +1,239 @@
+"""The learned reader: a second opinion on notes the term lists pass, never a veto."""
+
+import importlib
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from crm.compliance import defaults
+from crm.compliance.audit import audit_verify
+from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
+from crm.compliance.models import AuditEntry, Finding, Policy
+from crm.compliance.reader import Reader, grams, reader_from_json, shipped_reader, train_reader
+from crm.compliance.screening import VALUE_READER, Screener, fold, get_screener
+from crm.compliance.selectors import current_policy
+from crm.compliance.services import policy_publish
+from crm.interactions.models import ReviewStatus
+from crm.interactions.services import TransferInput, interaction_create
+from tests.factories import ClinicianFactory
+
+RELEASE = importlib.import_module("crm.compliance.migrations.0006_learned_reader")
+# Wordings no term list holds (a red envelope "for the baby", a summer place for a child), and a
+# plain clinical note; the shipped reader was trained on the labelled corpora, not on these.
+UNLISTED_GIFT = "Dr Zhou 的孩子满月，科里凑了个大的，让我当面交给他"
+UNLISTED_FAVOUR = "Dr. Wei's kid got a summer place at our lab, arranged by me"
+CLINICAL = "和李医生讨论了两例心衰转诊，资料已补齐。"
+
+
+def log(liaison, organization, summary, **kw):
+    return interaction_create(
+        author=liaison, organization=organization, kind="visit", occurred_at=timezone.now(), summary=summary, **kw
+    )
+
+
+def lists_only() -> Screener:
+    return get_screener(DEFAULT_SCREENING_TERMS)
+
+
+def with_reader(threshold="0.80") -> Screener:
+    return get_screener(DEFAULT_SCREENING_TERMS, Decimal(threshold))
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+
+def test_grams_are_the_distinct_one_to_three_character_pieces():
+    assert grams("红包 红包") == {"红", "包", " ", "红包", "包 ", " 红", "红包 ", "包 红", " 红包"}
+    long_note = "送" + "a" * 5000 + "礼"  # past the precomputed slices: the slow path gives the same pieces
+    assert grams(long_note) == {"送", "a", "礼", "送a", "aa", "a礼", "送aa", "aaa", "aa礼"}
+
+
+def test_pure_python_scores_reproduce_the_trained_model():
+    sklearn = pytest.importorskip("sklearn.feature_extraction.text")
+    notes = [
+        ("给王医生送了两盒茶叶", True),
+        ("请刘主任吃饭，我们买单", True),
+        ("给村医转了500辛苦费", True),
+        ("讨论转诊流程", False),
+        ("送检标本两份", False),
+        ("王医生请假一周", False),
+    ] * 3
+    reader = train_reader(notes)
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = sklearn.TfidfVectorizer(analyzer=grams, binary=True, use_idf=False, norm="l2", min_df=3)
+    matrix = vectoriser.fit_transform([text for text, _ in notes])
+    model = LogisticRegression(C=16, max_iter=5000).fit(matrix, [label for _, label in notes])
+    for text in ("给刘医生送茶叶", "讨论送检流程", "完全无关的句子"):
+        expected = model.predict_proba(vectoriser.transform([text]))[0][1]
+        assert reader.probability(text) == pytest.approx(expected, abs=1e-9)
+
+
+def test_weights_round_trip_through_json():
+    reader = Reader(weights={"红包": 2.5, "送检": -1.25}, bias=-0.5, trained_on="a.jsonl")
+    again = reader_from_json(reader.to_json())
+    assert again == reader
+    assert again.probability("红包") == pytest.approx(reader.probability("红包"))
+    with pytest.raises(ValueError, match="unknown reader format"):
+        reader_from_json(json.dumps({"format": "other", "weights": {}, "bias": 0}))
+
+
+def test_the_shipped_reader_tells_value_given_from_clinical_notes():
+    reader = shipped_reader()
+    assert reader.probability(fold(UNLISTED_GIFT)) >= 0.8
+    assert reader.probability(fold(UNLISTED_FAVOUR)) >= 0.8
+    assert reader.probability(fold(CLINICAL)) < 0.5
+
+
+# -- in the screener ---------------------------------------------------------------------------
+
+
+def test_reader_flags_what_the_lists_pass():
+    assert lists_only().value_hits(UNLISTED_GIFT) == []
+    [hit] = with_reader().value_hits(UNLISTED_GIFT)
+    assert (hit.rule, hit.severity, hit.nature, hit.match) == (VALUE_READER, "review", "", UNLISTED_GIFT)
+    assert 0.8 <= hit.score <= 1
+
+
+# A reader with a few weights, to follow the arithmetic: 满月 speaks for value, the rest against.
+TOY = Reader(weights={"满月": 6.0, "讨论": -1.0, "上午": -1.0, "下午": -1.0, "回院": -1.0}, bias=-1.0)
+LONG_NOTE = "上午在卫生院讨论了两例转诊。 科里凑了满月礼 。下午回院。"
+
+
+def test_a_telling_sentence_in_a_long_note_is_found_and_quoted():
+    folded = fold(LONG_NOTE)
+    assert TOY.probability(folded) < 0.8  # the note as a whole is mostly clinical
+    note, score, start, end = TOY.read(folded)
+    assert note == pytest.approx(TOY.probability(folded)) and note < 0.8
+    assert score >= 0.95 and folded[start:end].strip() == "科里凑了满月礼"
+    [hit] = Screener(DEFAULT_SCREENING_TERMS, TOY, 0.8).value_hits(LONG_NOTE)
+    assert hit.match == "科里凑了满月礼" and LONG_NOTE[hit.start : hit.end] == hit.match  # spaces trimmed
+    assert hit.score == round(score, 2)
+    assert Screener(DEFAULT_SCREENING_TERMS, TOY, 0.99).value_hits(LONG_NOTE) == []  # a sentence needs 0.9975
+
+
+def test_reader_is_off_without_a_threshold_and_quiet_below_it():
+    assert get_screener(DEFAULT_SCREENING_TERMS, None).value_hits(UNLISTED_GIFT) == []
+    assert with_reader("0.99").value_hits(UNLISTED_GIFT) == []
+    assert with_reader().value_hits(CLINICAL) == []
+
+
+def test_reader_never_clears_or_replaces_what_the_lists_found():
+    note = "给王院长送了两条烟"
+    listed = lists_only().value_hits(note)
+    assert listed and with_reader("0.50").value_hits(note) == listed
+    assert with_reader("0.99").value_hits(note) == listed
+
+
+def test_the_quote_masks_patient_identifiers():
+    [hit] = Screener(DEFAULT_SCREENING_TERMS, TOY, 0.8).value_hits("满月礼交给家属了，电话13812345678")
+    assert "13812345678" not in hit.match and hit.match.startswith("满月礼交给家属了，电话138")
+
+
+# -- findings and policy ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_reader_finding_goes_to_review_unless_value_is_declared(liaison, organization):
+    interaction = log(liaison, organization, UNLISTED_GIFT)
+    finding = Finding.objects.get(interaction=interaction)
+    assert (finding.rule, finding.severity) == ("value_reader", "review")
+    assert finding.evidence["match"] == UNLISTED_GIFT and finding.evidence["score"] >= 0.8
+    assert "学习型筛查判断这段记录有 84% 的可能" in finding.message  # stored in the site language
+    assert interaction.review_status == ReviewStatus.PENDING
+
+    doctor = ClinicianFactory(organization=organization)
+    line = TransferInput(nature="gift", description="满月贺礼", amount=Decimal("100"), recipient_clinician=doctor)
+    declared = log(liaison, organization, UNLISTED_GIFT, transfers=[line])
+    assert not Finding.objects.filter(interaction=declared, rule="value_reader").exists()
+
+
+@pytest.mark.django_db
+def test_a_policy_without_threshold_turns_the_reader_off(liaison, organization, reviewer):
+    policy_publish(author=reviewer, values={"note": "reader off", "reader_threshold": None})
+    interaction = log(liaison, organization, UNLISTED_GIFT)
+    assert interaction.review_status == ReviewStatus.CLEAR
+    assert not Finding.objects.filter(interaction=interaction).exists()
+
+
+@pytest.mark.django_db
+def test_the_threshold_is_kept_in_range(reviewer):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        policy_publish(author=reviewer, values={"note": "too eager", "reader_threshold": Decimal("0.30")})
+    assert "reader_threshold" in error.value.message_dict
+    assert current_policy().reader_threshold == Decimal("0.80")
+
+
+# -- the release migration -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_new_installation_starts_with_the_reader_on():
+    assert Policy.objects.count() == 1
+    assert current_policy().reader_threshold == defaults.READER_THRESHOLD
+    assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_installation_in_use_gets_a_new_audited_version(liaison, organization):
+    log(liaison, organization, "给王院长送了两条烟")
+    old = current_policy()
+    Policy.objects.filter(pk=old.pk).update(reader_threshold=None, meals_per_quarter=5)
+
+    RELEASE.turn_on_reader(apps, None)
+
+    new = current_policy()
+    assert (new.version, new.reader_threshold) == (old.version + 1, defaults.READER_THRESHOLD)
+    assert new.meals_per_quarter == 5 and new.screening_terms == old.screening_terms
+    assert Policy.objects.get(pk=old.pk).reader_threshold is None  # old findings keep their policy as it was
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert (entry.action, entry.payload["note"]) == ("policy.published", RELEASE.NOTE)
+    assert audit_verify().ok
+
+    RELEASE.turn_on_reader(apps, None)  # run again: the reader is already on, nothing is published
+    assert current_policy().version == new.version
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_screen_evaluate_counts_what_the_reader_added(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"id": 1, "text": UNLISTED_GIFT, "tov": True}, {"id": 2, "text": CLINICAL, "tov": False}]
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    out = io.StringIO()
+    call_command("screen", "--evaluate", str(corpus), stdout=out)
+    assert "tp=1 fp=0 fn=0 tn=1" in out.getvalue()
+    assert "由学习型筛查标记（词表未命中）：1 条，其中正确 1 条" in out.getvalue()
+    out = io.StringIO()
+    call_command("screen", "--evaluate", str(corpus), "--no-reader", stdout=out)
+    assert "tp=0 fp=0 fn=1 tn=1" in out.getvalue()
+    with pytest.raises(CommandError, match="0.5 到 0.99"):
+        call_command("screen", "--evaluate", str(corpus), "--reader-threshold", "0.2")
+
+
+def test_train_reader_writes_weights_that_load(tmp_path):
+    pytest.importorskip("sklearn")
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"text": "给王医生送了茶叶", "tov": True}, {"text": "讨论转诊流程", "tov": False}] * 3
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    output = tmp_path / "reader.json"
+    call_command("train_reader", str(corpus), "-o", str(output), stdout=io.StringIO())
+    reader = reader_from_json(output.read_text("utf-8"))
+    assert reader.trained_on == "c.jsonl"
+    assert reader.probability(fold("给刘医生送茶叶")) > reader.probability(fold("讨论流程"))
+
+    corpus.write_text(json.dumps({"text": "讨论转诊流程", "tov": False}), "utf-8")
+    with pytest.raises(CommandError, match="两类记录都要有"):
+        call_command("train_reader", str(corpus), "-o", str(output))
+    corpus.write_text('{"text": "no label"}', "utf-8")
+    with pytest.raises(CommandError, match="第 1 行"):
+        call_command("train_reader", str(corpus), "-o", str(output))
