@@ -582,6 +582,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "吃饭都没", "吃饭都", "捐赠仪式", "公益基金", "单已送出", "已送出", "没吃到", "好久没吃",
         "sent an e-card", "an e-card with", "season's greetings",
         "过路费", "油费过路费", "快递费我们出", "运费我们出", "吃饭只吃", "用手机", "手机挂号", "没收租金",
+        "给我寄", "日本人", "给了我一", "带…给我", "请我喝",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -630,6 +631,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "莫去", "cannot help", "told them cannot", "told him cannot", "i say cannot", "say cannot",
         "cannot sponsor", "叫停", "冇得了", "excused myself", "all nil", "same as everybody",
         "normal application", "没办法", "没有任何承诺", "no promise",
+        "当场退", "带回", "交公", "退了", "冇收", "冇吃", "未予同意", "未同意", "不予", "told no", "no such thing",
+        "让其带回", "refunded", "止付", "未支付", "未送出", "not purchased",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -692,6 +695,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "自己付了", "没有帮任何人出", "(mine)", "mine)",
         "喊我一起", "喊我", "邀请我们科", "院内报销", "自己充值", "own money", "each pay own", "pay own",
         "for me and wife",
+        "单位报", "自理", "坚持买单", "抢着买单", "由该院承担", "由对方安排", "对方安排", "他买单", "clinic paid",
+        "paid my share", "自己搞", "让他请了", "没争过", "自行", "paid their own", "联络员本人",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -738,6 +743,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "县里慰问", "慰问送", "go themselves", "试剂公司", "公司交的",
         "人社局", "县里…政策",
         "formula brand", "national grant", "provincial grant", "her grant", "his grant",
+        "财政", "医保局", "国药", "sinopharm", "辉瑞", "pfizer", "疾控", "民政", "县医院给", "市医院出", "县里出",
+        "项目配", "省里项目", "政府", "医共体项目", "temple", "union",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",

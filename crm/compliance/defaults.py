@@ -19,6 +19,7 @@ SHIPPED_TERM_DIGESTS = frozenset(
         "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",  # foundation
         "5052b3e159e380410d409e50246a3bada329d419b2b27826cffff2355d9e7ee9",  # second round of vocabulary
         "a0c6943f60157e283492f1acfad31a340e2237a2c2dc5c799e298065089d0b40",  # structural engine
+        "de589091f279d5fc3b91a3bf4f43eb377d18352212be56e015e9e75a6879c58b",  # wider vocabulary (0005)
     }
 )
 

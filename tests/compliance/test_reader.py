@@ -224,7 +224,7 @@ def test_an_installation_in_use_gets_a_new_audited_version(liaison, organization
     assert new.meals_per_quarter == 5 and new.screening_terms == old.screening_terms
     assert Policy.objects.get(pk=old.pk).reader_threshold is None  # old findings keep their policy as it was
     entry = AuditEntry.objects.order_by("-pk").first()
-    assert (entry.action, entry.payload["note"]) == ("policy.published", RELEASE.NOTE)
+    assert (entry.action, entry.payload["note"]) == ("policy.published", RELEASE.READER_NOTE)
     assert audit_verify().ok
 
     RELEASE.turn_on_reader(apps, None)  # run again: the reader is already on, nothing is published

@@ -14,6 +14,7 @@ from crm.compliance.selectors import current_policy
 RELEASES = [
     importlib.import_module("crm.compliance.migrations.0004_structural_screening_terms"),
     importlib.import_module("crm.compliance.migrations.0005_wider_screening_vocabulary"),
+    importlib.import_module("crm.compliance.migrations.0006_learned_reader"),
 ]
 OLD_TERMS = {"value_terms": {"gift": ["礼品"]}, "lookalike_terms": ["送检"]}
 

@@ -3,18 +3,26 @@
 import django.core.validators
 from decimal import Decimal
 from django.conf import settings
-"""The learned reader: a policy threshold for it, its finding rule, and a policy version that turns it on."""
+"""The learned reader (a policy threshold for it, its finding rule, a policy version that turns it
+on), and this release's screening term lists over unedited shipped ones."""
 
 from django.db import migrations, models
 
 
-NOTE = "启用学习型筛查（阈值 0.80） / Learned reader turned on (threshold 0.80)"
+NOTE = "随版本更新的筛查词表（拒绝、对方付费、第三方的说法） / Screening term lists: more refusals, partner-paid and third-party wordings"
+READER_NOTE = "启用学习型筛查（阈值 0.80） / Learned reader turned on (threshold 0.80)"
+
+
+def publish_release_terms(apps, schema_editor):
+    from crm.compliance.defaults import publish_release_terms as publish
+
+    publish(apps, NOTE)
 
 
 def turn_on_reader(apps, schema_editor):
     from crm.compliance.defaults import publish_release_reader
 
-    publish_release_reader(apps, NOTE)
+    publish_release_reader(apps, READER_NOTE)
 
 
 class Migration(migrations.Migration):
@@ -39,5 +47,6 @@ class Migration(migrations.Migration):
             model_name='policy',
             constraint=models.CheckConstraint(condition=models.Q(('reader_threshold__isnull', True), models.Q(('reader_threshold__gte', Decimal('0.50')), ('reader_threshold__lte', Decimal('0.99'))), _connector='OR'), name='policy_reader_threshold_range'),
         ),
+        migrations.RunPython(publish_release_terms, migrations.RunPython.noop),
         migrations.RunPython(turn_on_reader, migrations.RunPython.noop),
     ]
