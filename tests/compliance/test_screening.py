@@ -626,6 +626,19 @@ def test_dev_corpus_shape():
         ("screening_dev_round13.jsonl", 0.94, 0.91),  # held out at fac02a1: first scored P 0.761 R 0.806
         ("screening_dev_round14.jsonl", 0.95, 0.95),  # held out at 9b43557: first scored P 0.855 R 0.905
         ("screening_dev_round15.jsonl", 0.93, 0.93),  # held out at 9b43557: first scored P 0.822 R 0.822
+        # held out while rounds 6-15 were tuned, scored once at bda1148; their false positives were
+        # read at 8f1dd30 (the "held-out" name records how they arrived)
+        ("screening_holdout_round3.jsonl", 0.79, 0.87),  # first scored P 0.829 R 0.799
+        ("screening_holdout_round4.jsonl", 0.82, 0.82),  # first scored P 0.787 R 0.828
+        ("screening_holdout_round5.jsonl", 0.84, 0.74),  # first scored P 0.719 R 0.852 (expense ledger)
+        # scored once at 643fcea, lists and the learned reader frozen (figures with the reader: README)
+        ("screening_holdout_round6.jsonl", 0.85, 0.80),  # first scored P 0.765 R 0.851
+        ("screening_holdout_round7.jsonl", 0.75, 0.88),  # first scored P 0.831 R 0.757
+        ("screening_holdout_round8.jsonl", 0.71, 0.85),  # first scored P 0.778 R 0.715
+        ("screening_holdout_round9.jsonl", 0.89, 0.87),  # first scored P 0.859 R 0.897
+        # scored once at e79a875; then place names stopped counting as trips (三亚分院 is a hospital)
+        ("screening_holdout_round10.jsonl", 0.85, 0.80),  # first scored P 0.804 R 0.852
+        ("screening_holdout_round11.jsonl", 0.86, 0.80),  # first scored P 0.768 R 0.875
     ],
 )
 def test_development_corpora_precision_and_recall(name, recall, precision):
@@ -644,16 +657,7 @@ def test_development_corpora_precision_and_recall(name, recall, precision):
         # a third author's notes (the engine scored P 0.851 R 0.667 on them when they were written)
         ("screening_holdout.jsonl", 0.87, 0.93),
         # two more authors, written after the term lists were frozen for the measurement
-        ("screening_holdout_round2.jsonl", 0.93, 0.90),
-        # six more authors, written while rounds 6-15 were tuned, scored once with the lists frozen
-        ("screening_holdout_round3.jsonl", 0.79, 0.82),  # first scored P 0.829 R 0.799
-        ("screening_holdout_round4.jsonl", 0.82, 0.78),  # first scored P 0.787 R 0.828
-        ("screening_holdout_round5.jsonl", 0.84, 0.71),  # first scored P 0.719 R 0.852
-        # eight more authors, scored once at 643fcea (with the learned reader: see test_reader.py)
-        ("screening_holdout_round6.jsonl", 0.85, 0.76),  # Guangxi border county; Fujian obstetrics
-        ("screening_holdout_round7.jsonl", 0.75, 0.83),  # English with pinyin; Chengdu internet slang
-        ("screening_holdout_round8.jsonl", 0.71, 0.77),  # Shandong official memos; pharmacist's stock notes
-        ("screening_holdout_round9.jsonl", 0.89, 0.85),  # Qinghai pastoral clinics; voice dictation
+        ("screening_holdout_round2.jsonl", 0.92, 0.90),  # 0.927: "跟丽江那边" is no longer a trip
     ],
 )
 def test_held_out_corpora_regression_floor(name, recall, precision):
