@@ -648,6 +648,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "normal application", "没办法", "没有任何承诺", "no promise",
         "当场退", "带回", "交公", "退了", "冇收", "冇吃", "未予同意", "未同意", "不予", "told no", "no such thing",
         "让其带回", "refunded", "止付", "未支付", "未送出", "not purchased",
+        "没法单独安排", "gave it back", "按市价", "paid market price", "原价", "给了他…才拿",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -671,6 +672,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "问…有没有", "问…能不能", "问…给不给", "问…可不可以", "问…会不会", "问…是否", "问…能否",
         "问…多少钱", "能拿多少", "有没有…提成", "有没有…回扣",
         "asked if", "asked whether", "asking if", "asking whether", "asked about", "whether we",
+        "想让我们", "希望我院", "asked us to", "wants…from us",
     ],
     "negation_ahead_terms": [
         "没有", "并没", "从未", "未", "无",
@@ -712,6 +714,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "for me and wife",
         "单位报", "自理", "坚持买单", "抢着买单", "由该院承担", "由对方安排", "对方安排", "他买单", "clinic paid",
         "paid my share", "自己搞", "让他请了", "没争过", "自行", "paid their own", "联络员本人",
+        "他们结的账", "insisted on 埋单", "grabbed the bill",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -760,6 +763,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "formula brand", "national grant", "provincial grant", "her grant", "his grant",
         "财政", "医保局", "国药", "sinopharm", "辉瑞", "pfizer", "疾控", "民政", "县医院给", "市医院出", "县里出",
         "项目配", "省里项目", "政府", "医共体项目", "temple", "union",
+        "卫生局", "funded by",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
