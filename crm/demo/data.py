@@ -1171,3 +1171,5 @@ UNDECLARED_NOTES = [
     "中午和{doc}一起吃了顿便饭，顺便沟通了24小时转诊反馈不及时的问题。",
     "节前到{org}走访，给值班医生带了两盒月饼，顺便确认下月讲座安排。",
 ]
+# A gift in words no term list holds: only the learned reader flags it (value_reader).
+READER_NOTE = "到{org}核对上月转诊登记。{doc}孩子满月，科里凑了个大的，托我当面带过去。"

@@ -1342,6 +1342,14 @@ class _Builder:
         }
         add(plan)
 
+        # A gift worded as no term list words it: the learned reader flags it; it waits in the queue.
+        plan = plan_at(zhang, chaoyang, 3, Kind.VISIT, hour=14)
+        plan.clinicians = [chaoyang.key]
+        plan.summary = data.READER_NOTE.format(org=chaoyang.short, doc=self.call(chaoyang.key, chaoyang))
+        plan.details = {"channel": Channel.IN_PERSON}
+        plan.decision, plan.script = "pending", "reader"
+        add(plan)
+
         # 8. Look-alike words (送检, 请示, 卡介苗, 返院复查) that must stay clear.
         def lookalike(liaison, partner, days_ago, needle):
             plan = plan_at(liaison, partner, days_ago, Kind.VISIT, hour=9)

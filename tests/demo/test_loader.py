@@ -139,6 +139,12 @@ def test_undeclared_value_in_notes_is_flagged(demo):
         assert Finding.objects.filter(interaction=interaction, rule="undeclared_text").exists(), phrase
 
 
+def test_a_gift_no_list_words_is_left_to_the_reviewer_by_the_learned_reader(demo):
+    interaction = Interaction.objects.get(summary__contains="科里凑了个大的")
+    assert list(Finding.objects.filter(interaction=interaction).values_list("rule", flat=True)) == ["value_reader"]
+    assert interaction.review_status == ReviewStatus.PENDING
+
+
 def test_every_demo_login_can_sign_in(demo):
     assert {login.username for login in demo.logins} == {spec["username"] for spec in data.STAFF}
     for login in demo.logins:
