@@ -1,8 +1,8 @@
 """The learned reader: a second opinion on notes the term lists pass.
 
 Term lists catch the wordings someone has listed; each new writer brings wordings nobody listed
-(dialect, slang, ledger shorthand). The reader is a logistic regression over the character 1–3
-grams present in a note, trained on the labelled corpora in ``tests/compliance/data``. It only
+(dialect, slang, ledger shorthand). The reader is a logistic regression over the character 2- and
+3-grams present in a note, trained on the labelled corpora in ``tests/compliance/data``. It only
 ever *adds* a flag for review (never clears one the lists raised), and its finding quotes the
 sentence it found most telling, so the reviewer sees why. The policy's ``reader_threshold``
 decides how sure it must be; an empty threshold turns it off.
@@ -17,12 +17,12 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("value_reader.json")
-FORMAT = "char-1-3-binary-logistic/1"
+FORMAT = "char-2-3-binary-logistic/1"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 _SPACES = re.compile(r"\s+")
 _SLICE_CACHE = 4096  # notes up to this length take their grams through precomputed slices (fast path)
@@ -50,19 +50,22 @@ def sentences(folded: str) -> list[tuple[int, int]]:
 
 
 def grams(folded: str) -> set[str]:
-    """The features of a note: every distinct character 1-, 2- and 3-gram within its sentences."""
+    """The features of a note: every distinct character 2- and 3-gram within its sentences.
+    (Single characters were tried too: leaving each corpus out in turn, they added 5 right flags
+    and 18 wrong ones, and cost time.)"""
     return set().union(*(_sentence_grams(folded[start:end]) for start, end in sentences(folded)))
 
 
 def _sentence_grams(sentence: str) -> set[str]:
     text = _SPACES.sub(" ", sentence)
-    found = set(text)
     size = len(text)
+    if size < 2:
+        return {text}
     if size <= _SLICE_CACHE:
-        found.update(map(text.__getitem__, _SLICES[2][: size - 1]))
+        found = set(map(text.__getitem__, _SLICES[2][: size - 1]))
         found.update(map(text.__getitem__, _SLICES[3][: size - 2]))
     else:
-        found.update(text[i : i + 2] for i in range(size - 1))
+        found = {text[i : i + 2] for i in range(size - 1)}
         found.update(text[i : i + 3] for i in range(size - 2))
     return found
 
@@ -74,10 +77,16 @@ class Reader:
     weights: dict[str, float]
     bias: float
     trained_on: str = ""
+    known: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A frozenset of the grams: intersecting a note's grams with it is several times faster
+        # than with the dict's key view.
+        object.__setattr__(self, "known", frozenset(self.weights))
 
     def probability(self, folded: str) -> float:
         """How likely the reader thinks it is that this (folded) note records value given."""
-        return self._score(grams(folded) & self.weights.keys())
+        return self._score(grams(folded) & self.known)
 
     def read(self, folded: str) -> tuple[float, float, int, int]:
         """(note score, best sentence score, start, end of that sentence). A long note whose value
@@ -86,8 +95,7 @@ class Reader:
         spans = sentences(folded)
         if not spans:
             return self._score(set()), 0.0, 0, 0
-        known = self.weights.keys()
-        pieces = [_sentence_grams(folded[start:end]) & known for start, end in spans]
+        pieces = [_sentence_grams(folded[start:end]) & self.known for start, end in spans]
         note = self._score(set().union(*pieces))
         if len(pieces) == 1:
             return note, note, *spans[0]

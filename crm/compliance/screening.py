@@ -321,12 +321,13 @@ class _TermTable:
         self.patterned = re.compile("|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(patterned)) or "(?!)")
 
     def label(self, matched: str) -> str | None:
+        """The label of a match found in folded text (so it is folded already)."""
         key = _key(matched)
         found = self.exact.get(key)
         if found is None and key.endswith("s"):
             found = self.exact.get(key[:-1]) or self.exact.get(key[:-2])
         if found is None:
-            m = self.patterned.fullmatch(fold(matched))
+            m = self.patterned.fullmatch(matched)
             if m is not None:
                 return self.patterned_labels[int(m.lastgroup[1:])]
         return found

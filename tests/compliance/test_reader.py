@@ -29,7 +29,7 @@ RELEASE = importlib.import_module("crm.compliance.migrations.0006_learned_reader
 # Wordings no term list holds (a red envelope "for the baby", a summer place for a child), and a
 # plain clinical note; the shipped reader was trained on the labelled corpora, not on these.
 UNLISTED_GIFT = "Dr Zhou 的孩子满月，科里凑了个大的，让我当面交给他"
-UNLISTED_FAVOUR = "Dr. Wei's kid got a summer place at our lab, arranged by me"
+UNLISTED_FAVOUR = "Sorted out a summer place in our lab for Dr Wei's kid"
 CLINICAL = "和李医生讨论了两例心衰转诊，资料已补齐。"
 
 
@@ -50,10 +50,12 @@ def with_reader(threshold="0.80") -> Screener:
 # -- scoring ---------------------------------------------------------------------------------
 
 
-def test_grams_are_the_distinct_one_to_three_character_pieces():
-    assert grams("红包 红包") == {"红", "包", " ", "红包", "包 ", " 红", "红包 ", "包 红", " 红包"}
+def test_grams_are_the_distinct_two_and_three_character_pieces_of_each_sentence():
+    assert grams("红包  红包") == {"红包", "包 ", " 红", "红包 ", "包 红", " 红包"}  # spaces read as one
+    assert grams("收了。退了") == {"收了", "退了"}  # nothing across a sentence end
+    assert grams("送") == {"送"}
     long_note = "送" + "a" * 5000 + "礼"  # past the precomputed slices: the slow path gives the same pieces
-    assert grams(long_note) == {"送", "a", "礼", "送a", "aa", "a礼", "送aa", "aaa", "aa礼"}
+    assert grams(long_note) == {"送a", "aa", "a礼", "送aa", "aaa", "aa礼"}
 
 
 def test_pure_python_scores_reproduce_the_trained_model():
@@ -115,8 +117,8 @@ def test_a_reader_trained_without_the_newest_corpora_lifts_their_recall():
     lists = evaluate([(row, lists_only().value_hits(row["text"])) for row in rows])
     screener = Screener(DEFAULT_SCREENING_TERMS, reader, 0.8)
     both = evaluate([(row, screener.value_hits(row["text"])) for row in rows])
-    assert lists["recall"] < 0.85 <= 0.93 <= both["recall"]  # measured: 0.805 alone, 0.941 with the reader
-    assert both["precision"] >= lists["precision"] - 0.02  # measured: 0.808 alone, 0.805 with the reader
+    assert lists["recall"] < 0.85 and both["recall"] >= 0.93  # measured: 0.805 alone, 0.936 with the reader
+    assert both["precision"] >= lists["precision"] - 0.02  # measured: 0.855 alone, 0.854 with the reader
 
 
 # -- in the screener ---------------------------------------------------------------------------
