@@ -195,8 +195,10 @@ def text_rules(draft: Draft, screener: Screener) -> list[RuleFinding]:
         if not text:
             continue
         for hit in screener.value_hits(text):
-            if hit.rule == "value_reader":  # it cannot name a nature: any declared line answers it
-                if not draft.lines:
+            if hit.rule == "value_reader":
+                # The reader's opinion is the weakest signal: it cannot name a nature, so any declared
+                # line answers it, and it does not overrule a signed "no individual benefit".
+                if not draft.lines and not draft.no_benefit_statement.strip():
                     evidence = {**_hit_evidence(field_name, hit), "score": hit.score}
                     found.append(RuleFinding("value_reader", REVIEW, evidence))
             elif hit.rule == "tied_to_referrals":

@@ -472,11 +472,9 @@ class Screener:
         score = max(score, best)
         while start < end and original[start].isspace():
             start += 1
-        end = min(end, start + MAX_QUOTE)
         while end > start and original[end - 1].isspace():
             end -= 1
-        quote = _mask_identifiers(original[start:end])
-        return [TextHit(VALUE_READER, REVIEW, quote, "", start, end, round(score, 2))]
+        return [TextHit(VALUE_READER, REVIEW, _quote(original, start, end), "", start, end, round(score, 2))]
 
     def _listed_hits(self, original: str, text: str) -> list[TextHit]:
         """What the term lists find in ``text`` (the folded ``original``)."""
@@ -909,11 +907,22 @@ def _id_hit(masked: str, start: int, end: int) -> TextHit:
     return TextHit(PATIENT_IDENTIFIER, BLOCKED, masked, "", start, end)
 
 
-def _mask_identifiers(text: str) -> str:
-    """``text`` with every patient identifier in it masked, for quoting in a finding."""
-    for hit in sorted(patient_identifier_hits(text), key=lambda h: h.start, reverse=True):
-        text = text[: hit.start] + hit.match + text[hit.end :]
-    return text
+def _quote(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` for a finding: patient identifiers masked (found in the whole text, so
+    one across either edge is still found), then shortened to ``MAX_QUOTE`` characters with "…"
+    at a point that never splits an identifier."""
+    shown, cursor, cut = [], start, start + MAX_QUOTE
+    for hit in sorted(patient_identifier_hits(text), key=lambda h: h.start):
+        if hit.end <= start or hit.start >= end:
+            continue
+        if hit.start >= cut:
+            break
+        shown += [text[cursor : max(cursor, hit.start)], hit.match]
+        cursor = hit.end
+        cut = max(cut, cursor)
+    if cursor < min(cut, end):
+        shown.append(text[cursor : min(cut, end)])
+    return "".join(shown) + ("…" if cut < end else "")
 
 
 def screen_findings(screener: Screener, text: str) -> list[dict]:

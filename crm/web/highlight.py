@@ -12,22 +12,31 @@ from crm.compliance.screening import TextHit
 
 def highlight(text: str, hits: Iterable[TextHit]) -> SafeString:
     """Wrap each hit's span in <mark>; overlapping hits are merged; all text is escaped."""
-    # Identifiers are shown masked, as in the findings: the review page must not spread them further.
-    spans = sorted(
-        (h.start, h.end, h.nature or h.rule, h.match if h.rule == "patient_identifier" else None)
-        for h in hits
-        if 0 <= h.start < h.end <= len(text)
-    )
+    hits = [h for h in hits if 0 <= h.start < h.end <= len(text)]
     merged: list[list] = []
-    for start, end, label, masked in spans:
+    for start, end, label in sorted((h.start, h.end, h.nature or h.rule) for h in hits):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
-            merged.append([start, end, label, masked])
+            merged.append([start, end, label])
+    # Identifiers are shown masked, as in the findings, also inside a longer mark (the sentence the
+    # learned reader quotes): the review page must not spread them further.
+    identifiers = sorted((h.start, h.end, h.match) for h in hits if h.rule == "patient_identifier")
     out, cursor = [], 0
-    for start, end, label, masked in merged:
+    for start, end, label in merged:
         out.append(escape(text[cursor:start]))
-        out.append(format_html('<mark title="{}">{}</mark>', label, masked or text[start:end]))
+        out.append(format_html('<mark title="{}">{}</mark>', label, _masked(text, start, end, identifiers)))
         cursor = end
     out.append(escape(text[cursor:]))
     return mark_safe("".join(str(part) for part in out))  # noqa: S308 - every part is escaped above
+
+
+def _masked(text: str, start: int, end: int, identifiers: list[tuple[int, int, str]]) -> str:
+    """``text[start:end]`` with every identifier inside it replaced by its masked form."""
+    parts, cursor = [], start
+    for id_start, id_end, masked in identifiers:
+        if cursor <= id_start and id_end <= end:
+            parts += [text[cursor:id_start], masked]
+            cursor = id_end
+    parts.append(text[cursor:end])
+    return "".join(parts)

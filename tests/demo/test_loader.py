@@ -143,6 +143,8 @@ def test_a_gift_no_list_words_is_left_to_the_reviewer_by_the_learned_reader(demo
     interaction = Interaction.objects.get(summary__contains="科里凑了个大的")
     assert list(Finding.objects.filter(interaction=interaction).values_list("rule", flat=True)) == ["value_reader"]
     assert interaction.review_status == ReviewStatus.PENDING
+    # and it is the only one: the reader adds no false alarm to the department's month
+    assert list(Finding.objects.filter(rule="value_reader").values_list("interaction", flat=True)) == [interaction.pk]
 
 
 def test_every_demo_login_can_sign_in(demo):

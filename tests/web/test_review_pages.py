@@ -97,6 +97,16 @@ def test_matches_are_highlighted_and_the_rest_escaped(reviewing, liaison, organi
     assert "<mark" in page
 
 
+def test_an_identifier_inside_a_longer_mark_is_still_masked():
+    from crm.compliance.screening import TextHit, patient_identifier_hits
+    from crm.web.highlight import highlight
+
+    text = "孩子满月，科里凑了个大的，他电话13812345678"
+    sentence = TextHit("value_reader", "review", text, "", 0, len(text), 0.9)  # the reader quotes it all
+    html = highlight(text, [sentence, *patient_identifier_hits(text)])
+    assert "13812345678" not in html and "138****5678" in html and html.count("<mark") == 1
+
+
 def test_ledger_and_dashboard(reviewing, liaison, organization, doctor):
     gift(liaison, organization, doctor)
     ledger = reviewing.get(reverse("web:ledger", args=[doctor.pk])).content.decode()
