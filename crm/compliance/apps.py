@@ -6,3 +6,6 @@ class ComplianceConfig(AppConfig):
     name = "crm.compliance"
     label = "compliance"
     verbose_name = _("Compliance")
+
+    def ready(self) -> None:
+        from crm.compliance import checks  # noqa: F401  (registers the start-up checks)

@@ -46,9 +46,9 @@ def default_policy_values() -> dict:
     }
 
 
-def publish_release_reader(apps, note: str) -> None:
+def publish_release_reader(apps, note: str, threshold: Decimal) -> None:
     """For the release that brings the learned reader: publish the policy in force again, with the
-    reader turned on at the default threshold, unless a version already sets one. Everything else,
+    reader turned on at ``threshold``, unless a version already sets one. Everything else,
     lists a reviewer edited included, is carried over unchanged.
 
     On a new installation the seed policy is completed in place instead: no finding and no audit
@@ -59,9 +59,9 @@ def publish_release_reader(apps, note: str) -> None:
         return
     in_use = apps.get_model("compliance", "Finding").objects.exists()
     if current.version == 1 and not in_use and not apps.get_model("compliance", "AuditEntry").objects.exists():
-        Policy.objects.filter(pk=current.pk).update(reader_threshold=READER_THRESHOLD)
+        Policy.objects.filter(pk=current.pk).update(reader_threshold=threshold)
         return
-    _publish(apps, current, note, reader_threshold=READER_THRESHOLD)
+    _publish(apps, current, note, reader_threshold=threshold)
 
 
 def publish_release_terms(apps, note: str) -> None:
@@ -84,6 +84,16 @@ def publish_release_terms(apps, note: str) -> None:
     if terms_digest(current.screening_terms) == terms_digest(DEFAULT_SCREENING_TERMS):
         return
     _publish(apps, current, note, screening_terms=DEFAULT_SCREENING_TERMS)
+
+
+def _changed(changes: dict) -> dict:
+    """What a release changed, for its audit entry: term lists by digest, other fields as they are."""
+    return {
+        (f"{name}_digest" if name == "screening_terms" else name): (
+            terms_digest(value) if name == "screening_terms" else value
+        )
+        for name, value in changes.items()
+    }
 
 
 def _publish(apps, current, note: str, **changes) -> None:
@@ -109,7 +119,12 @@ def _publish(apps, current, note: str, **changes) -> None:
         action="policy.published",
         object_type="policy",
         object_id=str(policy.pk),
-        payload=json.loads(json.dumps({"version": policy.version, "note": note, "source": "release migration"})),
+        payload=json.loads(
+            json.dumps(
+                {"version": policy.version, "note": note, "source": "release migration", **_changed(changes)},
+                default=str,
+            )
+        ),
         prev_hash=last or GENESIS,
     )
     entry.hash = entry_hash(entry.prev_hash, entry)

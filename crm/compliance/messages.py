@@ -64,9 +64,14 @@ def finding_message(rule: str, severity: str, evidence: dict) -> str:
         }
     if rule == "value_reader":
         return _(
-            "The learned reader finds these notes %(percent)s%% likely to record value given (“%(match)s”), "
-            "and no transfer of value is declared. Check the note; the term lists found no listed wording."
-        ) % {"percent": round(100 * float(e.get("score") or 0)), "match": e.get("match", "")}
+            "The learned reader rates these notes %(score).2f for value given (it flags from %(threshold).2f): "
+            "“%(match)s”. No transfer of value is declared and no listed wording was found, so read the note: "
+            "about one in five of these flags is a false alarm."
+        ) % {
+            "score": float(e.get("score") or 0),
+            "threshold": float(e.get("threshold") or 0),
+            "match": e.get("match", ""),
+        }
     if rule == "patient_identifier":
         if severity == "blocked":
             return _("The text contains a patient identifier (%(match)s). Remove it and use the case code instead.") % {

@@ -44,8 +44,9 @@ class Policy(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0.50")), MaxValueValidator(Decimal("0.99"))],
         help_text=_(
-            "Notes the term lists pass are flagged for review when the learned reader is at least this sure "
-            "(0.50–0.99) that they record value given. Leave empty to turn the reader off."
+            "When the term lists find nothing in a note, the learned reader flags it for review if it scores the "
+            "note at least this high (0.50–0.99), or one sentence at least 1 − (1 − this)/4 (0.95 for 0.80). "
+            "Lower flags more; leave empty to turn the reader off."
         ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -13,6 +13,7 @@ scikit-learn, which the ``learn`` and ``test`` extras install.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -82,11 +83,12 @@ class Reader:
     bias: float
     trained_on: str = ""
     known: frozenset[str] = field(init=False, repr=False, compare=False)
+    digest: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # A frozenset of the grams: intersecting a note's grams with it is several times faster
-        # than with the dict's key view.
-        object.__setattr__(self, "known", frozenset(self.weights))
+        object.__setattr__(self, "known", frozenset(self.weights))  # set & frozenset is the fast path
+        # Which weights made a finding: recorded in its evidence, since retraining changes flags.
+        object.__setattr__(self, "digest", hashlib.sha256(self.to_json().encode()).hexdigest()[:12])
 
     def probability(self, folded: str) -> float:
         """How likely the reader thinks it is that this (folded) note records value given."""

@@ -199,7 +199,12 @@ def text_rules(draft: Draft, screener: Screener) -> list[RuleFinding]:
                 # The reader's opinion is the weakest signal: it cannot name a nature, so any declared
                 # line answers it, and it does not overrule a signed "no individual benefit".
                 if not draft.lines and not draft.no_benefit_statement.strip():
-                    evidence = {**_hit_evidence(field_name, hit), "score": hit.score}
+                    evidence = {
+                        **_hit_evidence(field_name, hit),
+                        "score": hit.score,
+                        "threshold": screener.reader_threshold,
+                        "reader": screener.reader_digest,
+                    }
                     found.append(RuleFinding("value_reader", REVIEW, evidence))
             elif hit.rule == "tied_to_referrals":
                 found.append(RuleFinding("tied_to_referrals", PROHIBITED, _hit_evidence(field_name, hit)))

@@ -69,6 +69,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import opencc
 
@@ -430,7 +431,7 @@ class Screener:
 
     def __init__(self, terms: dict, reader: Reader | None = None, reader_threshold: float | None = None) -> None:
         self._reader = reader if reader_threshold is not None else None
-        self._reader_threshold = float(reader_threshold) if reader_threshold is not None else 1.0
+        self.reader_threshold = float(reader_threshold) if self._reader is not None else None
         terms = terms or {}
         amount = _amount_regex(_as_list(terms.get("amount_units")), _as_list(terms.get("count_units")))
         self._amount = re.compile(amount)
@@ -465,9 +466,14 @@ class Screener:
             return hits
         return self._reader_hits(text, folded)
 
+    @property
+    def reader_digest(self) -> str:
+        """The digest of the reader's weights ("" when the reader is off), for a finding's evidence."""
+        return self._reader.digest if self._reader is not None else ""
+
     def _reader_hits(self, original: str, folded: str) -> list[TextHit]:
         score, best, start, end = self._reader.read(folded)
-        if score < self._reader_threshold and best < sentence_threshold(self._reader_threshold):
+        if score < self.reader_threshold and best < sentence_threshold(self.reader_threshold):
             return []
         score = max(score, best)
         while start < end and original[start].isspace():
@@ -755,14 +761,14 @@ _CACHE_LOCK = threading.Lock()
 _CACHE_SIZE = 8
 
 
-def get_screener(terms: dict, reader_threshold=None) -> Screener:
+def get_screener(terms: dict, reader_threshold: Decimal | float | None = None) -> Screener:
     """The compiled screener for these terms (and the shipped reader at this threshold, if any),
     memoised on their canonical JSON."""
-    key = json.dumps([terms or {}, str(reader_threshold)], sort_keys=True, ensure_ascii=False)
+    threshold = None if reader_threshold is None else round(float(reader_threshold), 4)  # Decimal 0.80 is 0.8
+    key = json.dumps([terms or {}, threshold], sort_keys=True, ensure_ascii=False)
     screener = _CACHE.get(key)
     if screener is None:
-        reader = shipped_reader() if reader_threshold is not None else None
-        screener = Screener(terms, reader, reader_threshold)
+        screener = Screener(terms, shipped_reader() if threshold is not None else None, threshold)
         with _CACHE_LOCK:
             if len(_CACHE) >= _CACHE_SIZE:
                 _CACHE.pop(next(iter(_CACHE)))
@@ -930,5 +936,6 @@ def screen_findings(screener: Screener, text: str) -> list[dict]:
     hits = screener.value_hits(text) + patient_identifier_hits(text)
     return [
         {"rule": h.rule, "severity": h.severity, "match": h.match, "nature": h.nature}
+        | ({"score": h.score} if h.score is not None else {})
         for h in sorted(hits, key=lambda h: h.start)
     ]

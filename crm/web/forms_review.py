@@ -162,17 +162,7 @@ class PolicyForm(forms.Form):
     prohibited_natures = forms.MultipleChoiceField(
         label=_("Prohibited natures"), choices=Nature.choices, widget=forms.CheckboxSelectMultiple
     )
-    reader_threshold = forms.DecimalField(
-        label=_("Learned reader threshold"),
-        required=False,
-        min_value=Decimal("0.50"),
-        max_value=Decimal("0.99"),
-        decimal_places=2,
-        help_text=_(
-            "When the term lists find nothing in a note, the learned reader flags it for review if it is at "
-            "least this sure (0.50–0.99) that the note records value given. Lower flags more; empty turns it off."
-        ),
-    )
+    reader_threshold = Policy._meta.get_field("reader_threshold").formfield()
 
     def __init__(self, *args, policy: Policy, **kwargs):
         self.terms = policy.screening_terms or {}

@@ -93,6 +93,21 @@ def test_pure_python_scores_reproduce_the_trained_model():
         assert reader.probability(text) == pytest.approx(expected, abs=1e-9)
 
 
+def test_unreadable_weights_are_reported_at_start_up(tmp_path, monkeypatch):
+    from crm.compliance import checks, reader
+
+    assert checks.reader_weights_load(None) == []
+    broken = tmp_path / "value_reader.json"
+    broken.write_text('{"format": "something else"}', "utf-8")
+    monkeypatch.setattr(reader, "MODEL_PATH", broken)
+    shipped_reader.cache_clear()
+    try:
+        [error] = checks.reader_weights_load(None)
+        assert error.id == "compliance.E001"
+    finally:
+        shipped_reader.cache_clear()
+
+
 def test_weights_round_trip_through_json():
     reader = Reader(weights={"红包": 2.5, "送检": -1.25}, bias=-0.5, trained_on="a.jsonl")
     again = reader_from_json(reader.to_json())
@@ -197,8 +212,9 @@ def test_reader_finding_goes_to_review_unless_value_is_declared(liaison, organiz
     finding = Finding.objects.get(interaction=interaction)
     assert (finding.rule, finding.severity) == ("value_reader", "review")
     assert finding.evidence["match"] == UNLISTED_GIFT and finding.evidence["score"] >= 0.8
-    percent = round(100 * finding.evidence["score"])
-    assert f"学习型筛查判断这段记录有 {percent}% 的可能" in finding.message  # stored in the site language
+    assert finding.evidence["threshold"] == 0.8 and finding.evidence["reader"] == shipped_reader().digest
+    score = finding.evidence["score"]
+    assert f"{score:.2f}" in finding.message and "0.80" in finding.message and UNLISTED_GIFT in finding.message
     assert interaction.review_status == ReviewStatus.PENDING
 
     doctor = ClinicianFactory(organization=organization)
@@ -259,10 +275,44 @@ def test_an_installation_in_use_gets_a_new_audited_version(liaison, organization
     assert Policy.objects.get(pk=old.pk).reader_threshold is None  # old findings keep their policy as it was
     entry = AuditEntry.objects.order_by("-pk").first()
     assert (entry.action, entry.payload["note"]) == ("policy.published", RELEASE.READER_NOTE)
+    assert entry.payload["reader_threshold"] == "0.80"
     assert audit_verify().ok
 
     RELEASE.turn_on_reader(apps, None)  # run again: the reader is already on, nothing is published
     assert current_policy().version == new.version
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the seed policy comes back afterwards
+def test_upgrading_a_database_in_use_through_the_migration_itself():
+    """Back to 0005 (the previous release), an audit entry as a database in use has, then forward:
+    the historical models, not today's, run the release."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("compliance", "0005_wider_screening_vocabulary")])
+    old_apps = (
+        MigrationExecutor(connection).loader.project_state([("compliance", "0005_wider_screening_vocabulary")]).apps
+    )
+    policies = old_apps.get_model("compliance", "Policy")
+    versions = policies.objects.count()
+    old_apps.get_model("compliance", "AuditEntry").objects.create(
+        at=timezone.now(),
+        actor_id=None,
+        action="test.event",
+        object_type="policy",
+        object_id="1",
+        payload={},
+        prev_hash="0" * 64,
+        hash="x",
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    latest = Policy.objects.order_by("-version").first()
+    assert latest.version == versions + 1 and latest.reader_threshold == RELEASE.READER_THRESHOLD
+    assert latest.note == RELEASE.READER_NOTE
+    assert Policy.objects.get(version=versions).reader_threshold is None
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -298,6 +348,7 @@ def test_train_reader_writes_weights_that_load(tmp_path):
     corpus.write_text(json.dumps({"text": "讨论转诊流程", "tov": False}), "utf-8")
     with pytest.raises(CommandError, match="两类记录都要有"):
         call_command("train_reader", str(corpus), "-o", str(output))
-    corpus.write_text('{"text": "no label"}', "utf-8")
-    with pytest.raises(CommandError, match="第 1 行"):
-        call_command("train_reader", str(corpus), "-o", str(output))
+    for bad in ('{"text": "no label"}', '{"text": "送了茶叶", "tov": "false"}', "[1]"):
+        corpus.write_text(bad, "utf-8")
+        with pytest.raises(CommandError, match="第 1 行"):
+            call_command("train_reader", str(corpus), "-o", str(output))

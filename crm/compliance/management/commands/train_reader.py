@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from crm.compliance.reader import MODEL_PATH, train_reader
+from crm.compliance.reader import train_reader
 from crm.compliance.screening import fold
 
 
@@ -23,7 +23,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("corpora", nargs="+", metavar="FILE", help=gettext_lazy("Labelled JSON lines files."))
         parser.add_argument(
-            "-o", "--output", default=str(MODEL_PATH), help=gettext_lazy("Where to write the weights (JSON).")
+            "-o",
+            "--output",
+            required=True,
+            help=gettext_lazy(
+                "Where to write the weights (JSON); the shipped ones are crm/compliance/value_reader.json."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -43,14 +48,21 @@ class Command(BaseCommand):
                     continue
                 try:
                     row = json.loads(line)
-                    notes.append((fold(str(row["text"])), bool(row["tov"])))
-                except (ValueError, KeyError, TypeError) as exc:
+                    if not isinstance(row.get("text"), str) or not isinstance(row.get("tov"), bool):
+                        raise ValueError('"text" must be a string and "tov" true or false')
+                    notes.append((fold(row["text"]), row["tov"]))
+                except (ValueError, AttributeError) as exc:
                     message = _('%(path)s line %(line)s: expected {"text": ..., "tov": true|false} (%(error)s)')
                     raise CommandError(message % {"path": path, "line": number, "error": exc}) from exc
         if len({label for _text, label in notes}) < 2:
             raise CommandError(_("The corpora need notes of both kinds (tov true and false)."))
         reader = train_reader(notes, trained_on=", ".join(names))
-        Path(options["output"]).write_text(reader.to_json() + "\n", "utf-8")
+        try:
+            Path(options["output"]).write_text(reader.to_json() + "\n", "utf-8")
+        except OSError as exc:
+            raise CommandError(
+                _("Cannot write %(path)s: %(error)s") % {"path": options["output"], "error": exc}
+            ) from exc
         self.stdout.write(
             _("Trained on %(notes)s notes from %(files)s files; %(grams)s grams written to %(path)s.")
             % {"notes": len(notes), "files": len(names), "grams": len(reader.weights), "path": options["output"]}
