@@ -211,6 +211,9 @@ class ScreenFindingSerializer(serializers.Serializer):
     severity = serializers.CharField()
     match = serializers.CharField()
     nature = serializers.CharField(allow_blank=True)
+    score = serializers.FloatField(
+        required=False, help_text=_("The learned reader's score, on its findings (rule value_reader) only.")
+    )
 
 
 class ScreenResultSerializer(serializers.Serializer):
