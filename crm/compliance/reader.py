@@ -27,11 +27,15 @@ FORMAT = "char-1-3-nodigit-binary-logistic/1"
 # Sentence ends: Chinese and English stops, and a full stop before a space unless it ends a title
 # or an initial (the text is folded, so "Dr." is "dr.").
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<!\b[a-z])(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bno)(?<!\bst)\.\s+")
+_CHINESE_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")  # the same, for text with no ". " (most notes)
 _SPACES = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _SLICE_CACHE = 4096  # notes up to this length take their grams through precomputed slices (fast path)
 _SLICES = {n: [slice(i, i + n) for i in range(_SLICE_CACHE)] for n in (2, 3)}
 MAX_QUOTE = 80
+# Below this note score the sentences are not read one by one. Leaving each of 30 corpora out in
+# turn, no flag needed it below 0.1; a value clause in a long clinical note (the demo's) scores 0.16.
+SENTENCES_FROM = 0.05
 
 
 def sentence_threshold(threshold: float) -> float:
@@ -44,7 +48,8 @@ def sentence_threshold(threshold: float) -> float:
 def sentences(folded: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank sentence; the sentence-ending punctuation belongs to none."""
     spans, start = [], 0
-    for m in _SENTENCE_END.finditer(folded):
+    ends = _SENTENCE_END if ". " in folded or ".\n" in folded or ".\t" in folded else _CHINESE_SENTENCE_END
+    for m in ends.finditer(folded):
         if not folded[start : m.start()].isspace() and m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -62,16 +67,27 @@ def grams(folded: str) -> set[str]:
 
 def _sentence_grams(sentence: str) -> set[str]:
     text = _SPACES.sub(" ", sentence)
+    if not _DIGITS.search(text):
+        return _run_grams(text)
+    found: set[str] = set()  # the grams of each stretch between numbers: none holds a digit
+    for run in _DIGITS.split(text):
+        found |= _run_grams(run)
+    return found
+
+
+def _run_grams(text: str) -> set[str]:
     size = len(text)
     found = set(text)
+    if size < 3:  # (a negative bound below would take thousands of empty slices)
+        if size == 2:
+            found.add(text)
+        return found
     if size <= _SLICE_CACHE:
         found.update(map(text.__getitem__, _SLICES[2][: size - 1]))
         found.update(map(text.__getitem__, _SLICES[3][: size - 2]))
     else:
         found.update(text[i : i + 2] for i in range(size - 1))
         found.update(text[i : i + 3] for i in range(size - 2))
-    if _DIGITS.search(text):
-        found = {gram for gram in found if not _DIGITS.search(gram)}
     return found
 
 
@@ -96,16 +112,19 @@ class Reader:
 
     def read(self, folded: str) -> tuple[float, float, int, int]:
         """(note score, best sentence score, start, end of that sentence). A long note whose value
-        is one clause among clinical ones scores low as a whole, so its sentences are read too;
-        each sentence's grams are taken once and serve both scores."""
+        is one clause among clinical ones scores low as a whole, so its sentences are read too,
+        unless the note scores below ``SENTENCES_FROM`` (most notes, which saves a third of the time).
+        Each sentence's grams are taken once and serve both scores."""
         spans = sentences(folded)
         if not spans:
             return self._score(set()), 0.0, 0, 0
-        pieces = [_sentence_grams(folded[start:end]) & self.known for start, end in spans]
-        note = self._score(set().union(*pieces))
-        if len(pieces) == 1:
+        pieces = [_sentence_grams(folded[start:end]) for start, end in spans]
+        note = self._score(set().union(*pieces) & self.known)
+        if len(pieces) == 1 or note < SENTENCES_FROM:
             return note, note, *spans[0]
-        best, start, end = max((self._score(piece), *span) for piece, span in zip(pieces, spans, strict=True))
+        best, start, end = max(
+            (self._score(piece & self.known), *span) for piece, span in zip(pieces, spans, strict=True)
+        )
         return note, best, start, end
 
     def _score(self, present: set[str]) -> float:

@@ -16,7 +16,15 @@ from crm.compliance.audit import audit_verify
 from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 from crm.compliance.management.commands.screen import evaluate
 from crm.compliance.models import AuditEntry, Finding, Policy
-from crm.compliance.reader import MAX_QUOTE, Reader, grams, reader_from_json, shipped_reader, train_reader
+from crm.compliance.reader import (
+    MAX_QUOTE,
+    SENTENCES_FROM,
+    Reader,
+    grams,
+    reader_from_json,
+    shipped_reader,
+    train_reader,
+)
 from crm.compliance.screening import VALUE_READER, Screener, fold, get_screener
 from crm.compliance.selectors import current_policy
 from crm.compliance.services import policy_publish
@@ -188,6 +196,15 @@ def test_reader_never_clears_or_replaces_what_the_lists_found():
     listed = lists_only().value_hits(note)
     assert listed and with_reader("0.50").value_hits(note) == listed
     assert with_reader("0.99").value_hits(note) == listed
+
+
+def test_sentences_are_not_read_one_by_one_when_the_note_scores_almost_nothing():
+    strongly_clinical = Reader(
+        weights={**TOY.weights, "讨论": -9.0, "上午": -9.0, "下午": -9.0, "回院": -9.0}, bias=-1.0
+    )
+    note, best, _, _ = strongly_clinical.read(fold(LONG_NOTE))
+    assert note < SENTENCES_FROM and best == note  # the time saved: most notes score this low
+    assert strongly_clinical.probability("科里凑了满月礼") > 0.95  # though this sentence alone would flag
 
 
 def test_the_quote_masks_patient_identifiers():
