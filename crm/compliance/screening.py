@@ -914,11 +914,18 @@ def _id_hit(masked: str, start: int, end: int) -> TextHit:
 
 
 def _quote(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` for a finding: patient identifiers masked (found in the whole text, so
-    one across either edge is still found), then shortened to ``MAX_QUOTE`` characters with "…"
-    at a point that never splits an identifier."""
-    shown, cursor, cut = [], start, start + MAX_QUOTE
-    for hit in sorted(patient_identifier_hits(text), key=lambda h: h.start):
+    """``text[start:end]`` for a finding: identifiers (found in the whole text, so one across
+    either edge is still found) masked, at most ``MAX_QUOTE`` characters."""
+    return masked_span(text, start, end, patient_identifier_hits(text), limit=MAX_QUOTE)
+
+
+def masked_span(text: str, start: int, end: int, identifiers: Iterable[TextHit], limit: int | None = None) -> str:
+    """``text[start:end]`` with every patient identifier hit that overlaps it shown masked, whole;
+    with ``limit``, shortened after that many characters with "…", never inside an identifier.
+    Findings quote with it, and the review page marks text with it."""
+    shown, cursor = [], start
+    cut = end if limit is None else start + limit
+    for hit in sorted(identifiers, key=lambda h: h.start):
         if hit.end <= start or hit.start >= end:
             continue
         if hit.start >= cut:

@@ -147,6 +147,9 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+_READER_FIELD = Policy._meta.get_field("reader_threshold")
+
+
 class PolicyForm(forms.Form):
     """Limits and every screening term list (one term per line); saving publishes a new version."""
 
@@ -162,7 +165,8 @@ class PolicyForm(forms.Form):
     prohibited_natures = forms.MultipleChoiceField(
         label=_("Prohibited natures"), choices=Nature.choices, widget=forms.CheckboxSelectMultiple
     )
-    reader_threshold = Policy._meta.get_field("reader_threshold").formfield()
+    # the model field's label, help text and range, checked here so the error sits on the field
+    reader_threshold = _READER_FIELD.formfield(validators=_READER_FIELD.validators)
 
     def __init__(self, *args, policy: Policy, **kwargs):
         self.terms = policy.screening_terms or {}

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from crm.compliance.screening import TextHit
+from crm.compliance.screening import PATIENT_IDENTIFIER, TextHit, masked_span
 
 
 def highlight(text: str, hits: Iterable[TextHit]) -> SafeString:
@@ -21,22 +21,11 @@ def highlight(text: str, hits: Iterable[TextHit]) -> SafeString:
             merged.append([start, end, label])
     # Identifiers are shown masked, as in the findings, also inside a longer mark (the sentence the
     # learned reader quotes): the review page must not spread them further.
-    identifiers = sorted((h.start, h.end, h.match) for h in hits if h.rule == "patient_identifier")
+    identifiers = [h for h in hits if h.rule == PATIENT_IDENTIFIER]
     out, cursor = [], 0
     for start, end, label in merged:
         out.append(escape(text[cursor:start]))
-        out.append(format_html('<mark title="{}">{}</mark>', label, _masked(text, start, end, identifiers)))
+        out.append(format_html('<mark title="{}">{}</mark>', label, masked_span(text, start, end, identifiers)))
         cursor = end
     out.append(escape(text[cursor:]))
     return mark_safe("".join(str(part) for part in out))  # noqa: S308 - every part is escaped above
-
-
-def _masked(text: str, start: int, end: int, identifiers: list[tuple[int, int, str]]) -> str:
-    """``text[start:end]`` with every identifier inside it replaced by its masked form."""
-    parts, cursor = [], start
-    for id_start, id_end, masked in identifiers:
-        if cursor <= id_start and id_end <= end:
-            parts += [text[cursor:id_start], masked]
-            cursor = id_end
-    parts.append(text[cursor:end])
-    return "".join(parts)

@@ -347,6 +347,9 @@ def test_screen_evaluate_counts_what_the_reader_added(tmp_path):
     out = io.StringIO()
     call_command("screen", "--evaluate", str(corpus), "--no-reader", stdout=out)
     assert "tp=0 fp=0 fn=1 tn=1" in out.getvalue()
+    out = io.StringIO()
+    call_command("screen", "--evaluate", str(corpus), "--reader-threshold", "0.99", stdout=out)
+    assert "tp=0 fp=0 fn=1 tn=1" in out.getvalue()  # the gift scores below 0.99
     with pytest.raises(CommandError, match="0.5 到 0.99"):
         call_command("screen", "--evaluate", str(corpus), "--reader-threshold", "0.2")
 

@@ -42,6 +42,7 @@ def test_unedited_shipped_terms_are_replaced_by_a_new_version(monkeypatch, migra
     entry = AuditEntry.objects.order_by("-pk").first()
     assert (entry.action, entry.object_id) == ("policy.published", str(new.pk))
     assert entry.payload["note"] == migration.NOTE
+    assert entry.payload["screening_terms_digest"] == defaults.terms_digest(DEFAULT_SCREENING_TERMS)
     assert audit_verify().ok
 
 

@@ -126,7 +126,20 @@ def test_policy_editor_publishes_a_new_version(reviewing):
     latest = Policy.objects.order_by("-version").first()
     assert latest.version == current.version + 1 and latest.item_limit == Decimal("300")
     assert latest.screening_terms == current.screening_terms
+    assert latest.reader_threshold == current.reader_threshold == Decimal("0.80")  # carried over as shown
     assert Policy.objects.get(version=current.version).item_limit == Decimal("200")
+
+
+def test_policy_editor_turns_the_reader_off_and_refuses_a_threshold_out_of_range(reviewing):
+    form = reviewing.get(reverse("web:policy")).context["form"]
+    data = {f.name: f.value() for f in form if f.value() is not None}
+    data.update({"note": "关闭学习型筛查", "prohibited_natures": ["cash", "referral_fee"]})
+    refused = reviewing.post(reverse("web:policy"), {**data, "reader_threshold": "0.3"})
+    assert refused.status_code == 200, refused.status_code
+    assert refused.context["form"].errors.get("reader_threshold"), refused.context["form"].errors
+    assert Policy.objects.count() == 1
+    assert reviewing.post(reverse("web:policy"), {**data, "reader_threshold": ""}).status_code == 302
+    assert Policy.objects.order_by("-version").first().reader_threshold is None
 
 
 def test_queue_has_a_fixed_query_count(reviewing, liaison, organization, territory):

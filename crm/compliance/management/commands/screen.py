@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import time
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from crm.compliance.models import Policy
 from crm.compliance.screening import VALUE_READER, get_screener, patient_identifier_hits, screen_findings
 
 
@@ -47,15 +50,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         terms, threshold = self._terms(options.get("terms"))
         if options.get("reader_threshold") is not None:
-            threshold = options["reader_threshold"]
-            if not 0.5 <= threshold <= 0.99:
-                raise CommandError(_("The reader threshold must be between 0.5 and 0.99."))
+            threshold = Decimal(str(options["reader_threshold"]))
+            try:  # the policy field's own range
+                Policy._meta.get_field("reader_threshold").run_validators(threshold)
+            except ValidationError as exc:
+                raise CommandError(_("The reader threshold must be between 0.5 and 0.99.")) from exc
         screener = get_screener(terms, None if options.get("no_reader") else threshold)
         if options.get("evaluate"):
             return self._evaluate(screener, options["evaluate"])
         return self._screen(screener, options.get("stdin") or sys.stdin)
 
-    def _terms(self, path: str | None) -> tuple[dict, object]:
+    def _terms(self, path: str | None) -> tuple[dict, Decimal | None]:
         """The term lists and reader threshold to screen with: the file's lists (reader off unless
         asked for), or the current policy's lists and threshold."""
         if path:
