@@ -96,6 +96,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "管饭", "包吃住", "管吃管住",
             "带…去吃",
             ", on me", "，on me",
+            "吃住咱们管", "吃住我们管", "食宿…管", "接风", "饭我安排",
         ],
         "gift": [
             "礼品", "礼物", "礼盒", "礼包", "伴手礼", "送礼", "节礼", "土特产", "特产", "茶叶", "月饼",
@@ -122,6 +123,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "奖品是我们",
             "jade bracelet", "gold bracelet",
             "bracelet for",
+            "寿礼",
         ],
         "promotional": [
             "纪念品", "宣传品", "文化衫", "印有…logo", "带logo", "印着…logo", "印有…标志",
@@ -163,6 +165,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "flights", "flight tickets", "air tickets", "airfare", "hotel", "accommodation", "flew them",
             "train tickets", "taxi fares", "hotel nights", "weekend at", "getaway",
             "带…去了趟", "海景房",
+            "住处包", "upgraded his flight", "upgraded her flight", "corporate miles",
         ],
         "entertainment": [
             "KTV", "唱歌", "唱K", "K歌", "洗浴", "洗脚", "足浴", "足疗", "桑拿", "按摩", "SPA", "高尔夫",
@@ -176,7 +179,10 @@ DEFAULT_SCREENING_TERMS: dict = {
             "电影", "包了一场", "包场",
             "音乐剧", "VIP票", "票一张",
         ],
-        "supplies": ["免费投放", "捐赠…设备", "donated equipment", "free equipment", "free supplies"],
+        "supplies": ["免费投放", "捐赠…设备", "donated equipment", "free equipment", "free supplies",
+            "replaced it w/ a new one", "replaced it with a new one",
+            "模拟人留下",
+],
         "free_service": [
             "免费体检", "免费给…做", "免费帮", "免费为…做", "免费给他", "免费给她", "给…家属免费",
             "家属免费",
@@ -202,10 +208,12 @@ DEFAULT_SCREENING_TERMS: dict = {
             "不予收取", "免予收取",
             "不收任何费用", "comp'd", "comp’d",
             "没收他的费用", "没收她的费用",
+            "一分钱不收", "did it free", "done free",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
             "sponsor*", "donation", "donated", "funded",
+            "{amount} for their",
         ],
         "honorarium": [
             "讲课费", "劳务费", "专家费", "咨询费", "会诊费", "授课费", "稿费", "评审费", "车马费",
@@ -321,6 +329,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "membership fee",
             "半年房租", "房租…我们",
             "驾校费", "驾校 fee", "差价由我们吸收",
+            "咱们出", "包我身上", "钱不用他管",
         ],
     },
     "give_verbs": [
@@ -355,6 +364,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "until we need it back", "先用着", "没还", "for their clinic to use", "send over",
         "bought a new one",
         "定制",
+        "先借", "借着用", "给…点了", "支持点", "支持些",
     ],
     "given_items": {
         "gift": [
@@ -398,6 +408,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "四盒", "五盒", "两瓶", "一瓶", "几瓶", "高粱", "贡糖", "威士忌", "奖品", "2瓶", "3瓶", "4瓶", "6瓶",
             "2箱", "3箱", "2盒", "3盒", "4盒", "2袋", "金锁", "花瓶", "活羊",
             "一只羊",
+            "玛瑙", "奇石", "大红袍", "tins of",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -424,7 +435,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "体温枪", "oxygen concentrator", "concentrator", "弹力带", "平衡垫",
             "autoclave",
             "TENS机", "TENS unit", "Holter recorder*",
-        ],
+                    ],
         "cash": ["信封", "envelope"],
         # fees paid for someone
         "other": ["宽带费", "快递费", "网费", "物业费", "停车费", "车费", "房费", "会议费", "差旅费"],
@@ -457,6 +468,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "placement",
         "arranged for her", "arranged for him", "to be seen by", "got place",
         "intern slot", "slot for him", "slot for her",
+        "给挂上", "挂上了",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -475,6 +487,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "职工家属",
         "小囡",
         "他对象", "她对象",
+        "老汉", "他弟", "她弟", "丈母娘", "老丈人",
     ],
     "lookalike_terms": [
         # 无 and 未 in words that negate nothing
@@ -598,6 +611,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "sent an e-card", "an e-card with", "season's greetings",
         "过路费", "油费过路费", "快递费我们出", "运费我们出", "吃饭只吃", "用手机", "手机挂号", "没收租金",
         "给我寄", "日本人", "给了我一", "带…给我", "请我喝",
+        "寄了…给我", "给我拿", "给我带", "是特产", "群里发", "群里有人发", "我抢了", "没抢", "gift of your time", "gift of time", "covering his pts", "covering her pts", "cover his pts", "cover her pts", "cover her partner", "cover his partner", "covering for", "红包 culture", "an article on", "has a spa", "a gift to the community", "is a gift",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -649,6 +663,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "当场退", "带回", "交公", "退了", "冇收", "冇吃", "未予同意", "未同意", "不予", "told no", "no such thing",
         "让其带回", "refunded", "止付", "未支付", "未送出", "not purchased",
         "没法单独安排", "gave it back", "按市价", "paid market price", "原价", "给了他…才拿",
+        "莫得", "没得这个", "谁敢", "不打折", "公开招聘", "没岗位", "骗子", "冒充", "被查", "看新闻", "要先报备", "报备审批", "sent back", "came back", "read an article",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -666,6 +681,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "was wearing it", "wearing it", "戴上了", "it was gone", "was gone from", "hasn't mentioned it",
         "go ahead", "said go ahead", "主任同意", "but took it", "took it",
         "take already", "then take",
+        "我说没问题", "没问题",
     ],
     "question_terms": [
         "问…的事", "问…这事",
@@ -715,6 +731,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "单位报", "自理", "坚持买单", "抢着买单", "由该院承担", "由对方安排", "对方安排", "他买单", "clinic paid",
         "paid my share", "自己搞", "让他请了", "没争过", "自行", "paid their own", "联络员本人",
         "他们结的账", "insisted on 埋单", "grabbed the bill",
+        "自己垫", "回来报", "请我和", "贴票报销", "伙食费", "给了…饭钱", "expense claim",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -764,6 +781,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "财政", "医保局", "国药", "sinopharm", "辉瑞", "pfizer", "疾控", "民政", "县医院给", "市医院出", "县里出",
         "项目配", "省里项目", "政府", "医共体项目", "temple", "union",
         "卫生局", "funded by",
+        "他们给的钱", "硬要请", "院出的钱", "卫院出的", "县里给买", "费他们出", "请我们主任", "请咱们科", "自己请", "院里自己的钱", "院里发的", "项目拨款", "拨款买", "单位出的", "她单位", "他单位", "他做东", "她做东", "咋也不让", "district-funded", "nothing asked of us", "he paid", "she paid", "his turn", "her turn", "govt-funded", "government-funded",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -792,6 +810,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "按协议向",
         "按进价", "代购",
         "全额缴", "全额支付", "全额付",
+        "我们自己交", "自己交的", "我们自己出", "照交", "按价收费", "std tuition", "standard programme", "standard program", "booked herself", "booked himself",
     ],
     "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [

@@ -21,6 +21,7 @@ SHIPPED_TERM_DIGESTS = frozenset(
         "5052b3e159e380410d409e50246a3bada329d419b2b27826cffff2355d9e7ee9",  # second round of vocabulary
         "a0c6943f60157e283492f1acfad31a340e2237a2c2dc5c799e298065089d0b40",  # structural engine
         "de589091f279d5fc3b91a3bf4f43eb377d18352212be56e015e9e75a6879c58b",  # wider vocabulary (0005)
+        "c02408de7c6830056528326f4654b27c4b32406ca15c10ba07895f189b151d38",  # refusals and partner-paid (0006)
     }
 )
 

@@ -1172,4 +1172,4 @@ UNDECLARED_NOTES = [
     "节前到{org}走访，给值班医生带了两盒月饼，顺便确认下月讲座安排。",
 ]
 # A gift in words no term list holds: only the learned reader flags it (value_reader).
-READER_NOTE = "到{org}核对上月转诊登记。{doc}孩子满月，科里凑了个大的，托我当面带过去。"
+READER_NOTE = "到{org}核对上月转诊登记。{doc}家孩子满月，科里几个人凑了个大的，托我当面带过去。"

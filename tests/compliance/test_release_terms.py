@@ -15,6 +15,7 @@ RELEASES = [
     importlib.import_module("crm.compliance.migrations.0004_structural_screening_terms"),
     importlib.import_module("crm.compliance.migrations.0005_wider_screening_vocabulary"),
     importlib.import_module("crm.compliance.migrations.0006_learned_reader"),
+    importlib.import_module("crm.compliance.migrations.0007_partner_paid_and_loan_wordings"),
 ]
 OLD_TERMS = {"value_terms": {"gift": ["礼品"]}, "lookalike_terms": ["送检"]}
 

@@ -140,7 +140,7 @@ def test_undeclared_value_in_notes_is_flagged(demo):
 
 
 def test_a_gift_no_list_words_is_left_to_the_reviewer_by_the_learned_reader(demo):
-    interaction = Interaction.objects.get(summary__contains="科里凑了个大的")
+    interaction = Interaction.objects.get(summary__contains="科里几个人凑了个大的")
     assert list(Finding.objects.filter(interaction=interaction).values_list("rule", flat=True)) == ["value_reader"]
     assert interaction.review_status == ReviewStatus.PENDING
     # and it is the only one: the reader adds no false alarm to the department's month
