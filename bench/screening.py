@@ -4,9 +4,11 @@ The baseline is the cheapest thing that still reads every note: one compiled reg
 value terms, searched once per note, with no judgement of look-alikes, refusals or identifiers.
 The ratio says what the judgement costs on top of merely scanning the text.
 
-Two mixes of notes: the labelled corpora (about half mention value, the rest are mostly hard
-look-alikes: the worst case, nearly every note needs its context read), and the demo month (the
-notes of a department's month as the demo loads them, into a temporary SQLite database).
+Three mixes of notes: the labelled corpora's notes one by one (about half mention value, the
+rest are mostly hard look-alikes, so nearly every note needs its context read); the same notes
+joined one to five at a time, up to 300 characters, as a day's entry would be (the worst case:
+nearly every note holds a value word); and the demo month (the notes of a department's month as
+the demo loads them, into a temporary SQLite database).
 
     python bench/screening.py [--notes 20000] [--no-demo]
 """
@@ -30,8 +32,19 @@ from crm.compliance.screening import get_screener, patient_identifier_hits
 CORPORA = sorted((Path(__file__).resolve().parent.parent / "tests" / "compliance" / "data").glob("*.jsonl"))
 
 
+def corpus_notes() -> list[str]:
+    return [json.loads(line)["text"] for path in CORPORA for line in path.read_text("utf-8").splitlines() if line]
+
+
+def single_notes(count: int) -> list[str]:
+    """The corpora's notes as written, shuffled, repeated to ``count`` notes."""
+    texts = corpus_notes()
+    random.Random(7).shuffle(texts)
+    return (texts * (count // len(texts) + 1))[:count]
+
+
 def notes(count: int) -> list[str]:
-    texts = [json.loads(line)["text"] for path in CORPORA for line in path.read_text("utf-8").splitlines() if line]
+    texts = corpus_notes()
     rng = random.Random(7)
     out = []
     while len(out) < count:  # 50–300 characters: one to five notes joined, as a day's entry would be
@@ -83,7 +96,7 @@ def main() -> None:
         {t.replace("…", "") for terms in DEFAULT_SCREENING_TERMS["value_terms"].values() for t in terms}, key=len
     )[::-1]
     baseline = re.compile("|".join(re.escape(w) for w in words if w), re.IGNORECASE)
-    mixes = [("labelled corpora", notes(args.notes))]
+    mixes = [("corpus notes one by one", single_notes(args.notes)), ("corpus notes joined", notes(args.notes))]
     if not args.no_demo:
         mixes.append(("demo month", demo_notes(args.notes)))
     print(f"{'':44}{'CPU s':>10}{'notes/s':>12}   (best of 3)")

@@ -50,19 +50,60 @@ def default_policy_values() -> dict:
 def publish_release_reader(apps, note: str, threshold: Decimal) -> None:
     """For the release that brings the learned reader: publish the policy in force again, with the
     reader turned on at ``threshold``, unless a version already sets one. Everything else,
-    lists a reviewer edited included, is carried over unchanged.
-
-    On a new installation the seed policy is completed in place instead: no finding and no audit
-    entry refers to it yet, so a second version would only record the order of the migrations."""
+    lists a reviewer edited included, is carried over unchanged. An unused seed policy (a new
+    installation) is completed in place."""
     Policy = apps.get_model("compliance", "Policy")
     current = Policy.objects.order_by("-version").first()
     if current is None or current.reader_threshold is not None:
         return
-    in_use = apps.get_model("compliance", "Finding").objects.exists()
-    if current.version == 1 and not in_use and not apps.get_model("compliance", "AuditEntry").objects.exists():
+    if _unused_seed(apps, current):
         Policy.objects.filter(pk=current.pk).update(reader_threshold=threshold)
         return
     _publish(apps, current, note, reader_threshold=threshold)
+
+
+def reader_digest(threshold) -> str:
+    """The weights a policy with this reader threshold screens with: the shipped reader's ("" when
+    the threshold turns the reader off). Recorded on each version as it is published."""
+    from crm.compliance.reader import shipped_reader
+
+    return shipped_reader().digest if threshold is not None else ""
+
+
+def publish_release_terms_and_reader(apps, note: str) -> None:
+    """For a release migration that ships new default lists, retrained reader weights or both: one
+    new policy version with this release's lists (over lists an earlier release shipped, as
+    ``publish_release_terms``) and the digest of the weights now screening (when the reader is on),
+    so that findings made with the earlier weights keep naming the version that used them.
+    An unused seed policy (a new installation) is completed in place."""
+    from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
+
+    Policy = apps.get_model("compliance", "Policy")
+    current = Policy.objects.order_by("-version").first()
+    if current is None:
+        return
+    changes = {}
+    shipped = terms_digest(current.screening_terms) in SHIPPED_TERM_DIGESTS
+    if shipped and terms_digest(current.screening_terms) != terms_digest(DEFAULT_SCREENING_TERMS):
+        changes["screening_terms"] = DEFAULT_SCREENING_TERMS
+    if current.reader_digest != reader_digest(current.reader_threshold):
+        changes["reader_digest"] = reader_digest(current.reader_threshold)
+    if not changes:
+        return
+    if _unused_seed(apps, current):
+        Policy.objects.filter(pk=current.pk).update(**changes)
+        return
+    _publish(apps, current, note, **changes)
+
+
+def _unused_seed(apps, current) -> bool:
+    """The first version on a new installation: no finding and no audit entry refers to it yet, so a
+    second version would only record the order of the migrations."""
+    return (
+        current.version == 1
+        and not apps.get_model("compliance", "Finding").objects.exists()
+        and not apps.get_model("compliance", "AuditEntry").objects.exists()
+    )
 
 
 def publish_release_terms(apps, note: str) -> None:

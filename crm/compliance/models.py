@@ -49,6 +49,17 @@ class Policy(models.Model):
             "Lower flags more; leave empty to turn the reader off."
         ),
     )
+    reader_digest = models.CharField(
+        _("learned reader weights"),
+        max_length=12,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_(
+            "Digest of the learned reader's weights this version screens with, recorded when it is published: "
+            "a release with retrained weights publishes a new version, so a policy version names the weights too."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

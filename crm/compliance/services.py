@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from crm.compliance import rules
 from crm.compliance.audit import audit_record
+from crm.compliance.defaults import reader_digest
 from crm.compliance.messages import finding_message
 from crm.compliance.models import Decision, Finding, Policy, ReviewDecision, Rule, Severity
 from crm.compliance.selectors import current_policy, policy_screener
@@ -291,7 +292,8 @@ def policy_publish(*, author, values: dict) -> Policy:
     base = current_policy()
     fields = {name: values.get(name, getattr(base, name)) for name in POLICY_FIELDS}
     latest = Policy.objects.select_for_update().order_by("-version").values_list("version", flat=True).first() or 0
-    policy = Policy(version=latest + 1, created_by=author, **fields)
+    weights = reader_digest(fields["reader_threshold"])
+    policy = Policy(version=latest + 1, created_by=author, reader_digest=weights, **fields)
     policy.full_clean()
     policy.save()
     audit_record(
@@ -299,7 +301,7 @@ def policy_publish(*, author, values: dict) -> Policy:
         action="policy.published",
         object_type="policy",
         object_id=policy.pk,
-        payload=json_safe({"version": policy.version, **fields}),
+        payload=json_safe({"version": policy.version, **fields, "reader_digest": policy.reader_digest}),
     )
     return policy
 

@@ -251,6 +251,14 @@ def test_reader_finding_goes_to_review_unless_value_is_declared(liaison, organiz
 
 
 @pytest.mark.django_db
+def test_a_published_version_names_the_weights_it_screens_with(reviewer):
+    assert policy_publish(
+        author=reviewer, values={"note": "宽一点", "reader_threshold": Decimal("0.70")}
+    ).reader_digest == (shipped_reader().digest)
+    assert policy_publish(author=reviewer, values={"note": "reader off", "reader_threshold": None}).reader_digest == ""
+
+
+@pytest.mark.django_db
 def test_a_policy_without_threshold_turns_the_reader_off(liaison, organization, reviewer):
     policy_publish(author=reviewer, values={"note": "reader off", "reader_threshold": None})
     interaction = log(liaison, organization, UNLISTED_GIFT)
@@ -326,10 +334,12 @@ def test_upgrading_a_database_in_use_through_the_migration_itself():
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
 
-    latest = Policy.objects.order_by("-version").first()
-    assert latest.version == versions + 1 and latest.reader_threshold == RELEASE.READER_THRESHOLD
-    assert latest.note == RELEASE.READER_NOTE
+    reader_on = Policy.objects.get(version=versions + 1)  # 0006
+    assert reader_on.reader_threshold == RELEASE.READER_THRESHOLD and reader_on.note == RELEASE.READER_NOTE
     assert Policy.objects.get(version=versions).reader_threshold is None
+    latest = Policy.objects.order_by("-version").first()  # 0007: the weights now screening, on record
+    assert latest.version == versions + 2 and latest.reader_digest == shipped_reader().digest
+    assert latest.reader_threshold == RELEASE.READER_THRESHOLD
 
 
 # -- commands ----------------------------------------------------------------------------------

@@ -9,17 +9,23 @@ from crm.compliance import defaults
 from crm.compliance.audit import audit_verify
 from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 from crm.compliance.models import AuditEntry, Policy
+from crm.compliance.reader import shipped_reader
 from crm.compliance.selectors import current_policy
 
 RELEASES = [
     importlib.import_module("crm.compliance.migrations.0004_structural_screening_terms"),
     importlib.import_module("crm.compliance.migrations.0005_wider_screening_vocabulary"),
     importlib.import_module("crm.compliance.migrations.0006_learned_reader"),
-    importlib.import_module("crm.compliance.migrations.0007_partner_paid_and_loan_wordings"),
+    importlib.import_module("crm.compliance.migrations.0007_reader_weights_on_policy"),
 ]
 OLD_TERMS = {"value_terms": {"gift": ["礼品"]}, "lookalike_terms": ["送检"]}
 
 pytestmark = pytest.mark.django_db
+
+
+def publish(migration) -> None:
+    """Run a release migration's publishing step (0007's also records the reader's weights)."""
+    (getattr(migration, "publish_release_terms", None) or migration.publish_release)(apps, None)
 
 
 def test_a_new_installation_starts_on_the_release_terms():
@@ -29,11 +35,12 @@ def test_a_new_installation_starts_on_the_release_terms():
 
 @pytest.mark.parametrize("migration", RELEASES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
 def test_unedited_shipped_terms_are_replaced_by_a_new_version(monkeypatch, migration):
+    # version 2: an installation in use (an unused seed policy is completed in place instead)
+    Policy.objects.update(screening_terms=OLD_TERMS, meals_per_quarter=5, version=2)
     old = current_policy()
-    Policy.objects.filter(pk=old.pk).update(screening_terms=OLD_TERMS, meals_per_quarter=5)
     monkeypatch.setattr(defaults, "SHIPPED_TERM_DIGESTS", frozenset({defaults.terms_digest(OLD_TERMS)}))
 
-    migration.publish_release_terms(apps, None)
+    publish(migration)
 
     new = current_policy()
     assert new.version == old.version + 1
@@ -53,7 +60,7 @@ def test_terms_a_reviewer_edited_are_left_alone(monkeypatch, migration):
     Policy.objects.update(screening_terms=edited)
     monkeypatch.setattr(defaults, "SHIPPED_TERM_DIGESTS", frozenset({defaults.terms_digest(OLD_TERMS)}))
 
-    migration.publish_release_terms(apps, None)
+    publish(migration)
 
     assert Policy.objects.count() == 1
     assert current_policy().screening_terms == edited
@@ -62,3 +69,33 @@ def test_terms_a_reviewer_edited_are_left_alone(monkeypatch, migration):
 
 def test_the_digest_ignores_key_order():
     assert defaults.terms_digest({"a": [1], "b": [2]}) == defaults.terms_digest({"b": [2], "a": [1]})
+
+
+def test_a_new_installation_records_the_weights_it_screens_with():
+    assert Policy.objects.count() == 1
+    assert current_policy().reader_digest == shipped_reader().digest
+
+
+def test_retrained_weights_are_published_as_a_new_version():
+    """A database screened with earlier weights gets a version naming the new ones; findings made
+    before keep naming the version (and so the weights) that made them."""
+    release = RELEASES[-1]
+    old = current_policy()
+    Policy.objects.filter(pk=old.pk).update(reader_digest="0123456789ab", version=2)  # not an unused seed
+
+    publish(release)
+
+    new = current_policy()
+    assert (new.version, new.reader_digest) == (3, shipped_reader().digest)
+    assert new.reader_threshold == old.reader_threshold and new.screening_terms == old.screening_terms
+    assert Policy.objects.get(pk=old.pk).reader_digest == "0123456789ab"
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert entry.payload["reader_digest"] == shipped_reader().digest and "screening_terms_digest" not in entry.payload
+    publish(release)  # run again: the weights are recorded, nothing more is published
+    assert Policy.objects.count() == 2
+
+
+def test_a_policy_with_the_reader_off_records_no_weights():
+    Policy.objects.update(reader_threshold=None, reader_digest="", version=2)
+    publish(RELEASES[-1])
+    assert Policy.objects.count() == 1 and current_policy().reader_digest == ""
