@@ -213,7 +213,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
             "sponsor*", "donation", "donated", "funded",
-            "{amount} for their",
+            "plus {amount} for",
         ],
         "honorarium": [
             "讲课费", "劳务费", "专家费", "咨询费", "会诊费", "授课费", "稿费", "评审费", "车马费",
