@@ -70,15 +70,20 @@ def reader_digest(threshold) -> str:
     return shipped_reader().digest if threshold is not None else ""
 
 
-def publish_release_terms_and_reader(apps, note: str) -> None:
+def publish_release_terms_and_reader(apps, note: str, earlier_weights: str = "") -> None:
     """For a release migration that ships new default lists, retrained reader weights or both: one
     new policy version with this release's lists (over lists an earlier release shipped, as
     ``publish_release_terms``) and the digest of the weights now screening (when the reader is on),
-    so that findings made with the earlier weights keep naming the version that used them.
-    An unused seed policy (a new installation) is completed in place."""
+    so that findings made with the earlier weights keep naming the version that used them. Versions
+    with the reader on that findings were made under get ``earlier_weights`` (the digest of the
+    weights the previous release shipped), which they screened with. An unused seed policy (a new
+    installation) is completed in place."""
     from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 
     Policy = apps.get_model("compliance", "Policy")
+    if earlier_weights:  # versions findings were made under, before the digest was recorded
+        used = Policy.objects.filter(reader_threshold__isnull=False, reader_digest="", findings__isnull=False)
+        Policy.objects.filter(pk__in=used.values("pk")).update(reader_digest=earlier_weights)
     current = Policy.objects.order_by("-version").first()
     if current is None:
         return

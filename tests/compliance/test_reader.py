@@ -382,3 +382,19 @@ def test_train_reader_writes_weights_that_load(tmp_path):
         corpus.write_text(bad, "utf-8")
         with pytest.raises(CommandError, match="第 1 行"):
             call_command("train_reader", str(corpus), "-o", str(output))
+
+
+@pytest.mark.django_db
+def test_versions_findings_were_made_under_are_given_the_weights_of_their_release(liaison, organization):
+    """Before 0007 no version recorded its weights: the ones findings point to get the digest of
+    the weights released with 0006, then the current weights are published as a new version."""
+    release = importlib.import_module("crm.compliance.migrations.0007_reader_weights_on_policy")
+    interaction = log(liaison, organization, UNLISTED_GIFT)
+    Policy.objects.update(reader_digest="", version=2)
+    before = Finding.objects.get(interaction=interaction).policy
+
+    release.publish_release(apps, None)
+
+    assert Policy.objects.get(pk=before.pk).reader_digest == release.EARLIER_WEIGHTS
+    assert current_policy().reader_digest == shipped_reader().digest and current_policy().version == 3
+    assert audit_verify().ok

@@ -8,11 +8,13 @@ NOTE = (
     "Screening term lists (partner-paid, own-cost, equipment-loan and dialect wordings) and the retrained learned reader"
 )
 
+EARLIER_WEIGHTS = "7afd47972755"  # pinned: the digest of the reader weights released with 0006
+
 
 def publish_release(apps, schema_editor):
     from crm.compliance.defaults import publish_release_terms_and_reader
 
-    publish_release_terms_and_reader(apps, NOTE)
+    publish_release_terms_and_reader(apps, NOTE, EARLIER_WEIGHTS)
 
 
 class Migration(migrations.Migration):
