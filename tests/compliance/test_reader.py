@@ -398,3 +398,16 @@ def test_versions_findings_were_made_under_are_given_the_weights_of_their_releas
     assert Policy.objects.get(pk=before.pk).reader_digest == release.EARLIER_WEIGHTS
     assert current_policy().reader_digest == shipped_reader().digest and current_policy().version == 3
     assert audit_verify().ok
+
+
+@pytest.mark.django_db
+def test_weights_changed_without_a_new_policy_version_are_reported(reviewer):
+    from crm.compliance.checks import policy_names_the_weights_in_use as check
+
+    assert check(None, databases=["default"]) == []
+    Policy.objects.update(reader_digest="0123456789ab")  # as if the weights file were retrained in place
+    [warning] = check(None, databases=["default"])
+    assert warning.id == "compliance.W002" and "0123456789ab" in warning.msg
+    assert check(None) == []  # only where a database is checked (migrate, check --database)
+    policy_publish(author=reviewer, values={"note": "重新发布"})  # publishing names the weights in use
+    assert check(None, databases=["default"]) == []
