@@ -97,6 +97,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "带…去吃",
             ", on me", "，on me",
             "吃住咱们管", "吃住我们管", "食宿…管", "接风", "饭我安排",
+            "请伊们食", "请伊食", "咖啡我们准备", "早餐我们准备", "午餐我们准备", "茶歇我们准备",
         ],
         "gift": [
             "礼品", "礼物", "礼盒", "礼包", "伴手礼", "送礼", "节礼", "土特产", "特产", "茶叶", "月饼",
@@ -182,6 +183,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "supplies": ["免费投放", "捐赠…设备", "donated equipment", "free equipment", "free supplies",
             "replaced it w/ a new one", "replaced it with a new one",
             "模拟人留下",
+            "free给了", "不收回",
 ],
         "free_service": [
             "免费体检", "免费给…做", "免费帮", "免费为…做", "免费给他", "免费给她", "给…家属免费",
@@ -409,6 +411,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "2箱", "3箱", "2盒", "3盒", "4盒", "2袋", "金锁", "花瓶", "活羊",
             "一只羊",
             "玛瑙", "奇石", "大红袍", "tins of",
+            "luckin", "瑞幸", "稻香村", "那本",
         ],
         "promotional": [
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
@@ -435,6 +438,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "体温枪", "oxygen concentrator", "concentrator", "弹力带", "平衡垫",
             "autoclave",
             "TENS机", "TENS unit", "Holter recorder*",
+            "kit", "pulse ox", "2台",
                     ],
         "cash": ["信封", "envelope"],
         # fees paid for someone
@@ -469,6 +473,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "arranged for her", "arranged for him", "to be seen by", "got place",
         "intern slot", "slot for him", "slot for her",
         "给挂上", "挂上了",
+        "安排一张床", "比排队的", "帮约到", "原本要排", "托院里关系", "对口学校",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -488,6 +493,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "小囡",
         "他对象", "她对象",
         "老汉", "他弟", "她弟", "丈母娘", "老丈人",
+        "伊阿姨",
     ],
     "lookalike_terms": [
         # 无 and 未 in words that negate nothing
@@ -616,6 +622,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "covering his pts", "covering her pts", "cover his pts", "cover her pts", "cover her partner",
         "cover his partner", "covering for", "红包 culture", "an article on", "has a spa", "a gift to the community",
         "is a gift",
+        "拿了…给我", "元宵夜",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -670,6 +677,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "莫得", "没得这个", "谁敢", "不打折", "公开招聘", "没岗位", "骗子", "冒充", "被查", "看新闻", "要先报备",
         "报备审批", "sent back", "came back",
         "read an article",
+        "被处分", "插袂入", "照排期", "退到", "合规说no", "没寄", "主任：no",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -695,6 +703,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "问…多少钱", "能拿多少", "有没有…提成", "有没有…回扣",
         "asked if", "asked whether", "asking if", "asking whether", "asked about", "whether we",
         "想让我们", "希望我院", "asked us to", "wants…from us",
+        "收不收",
     ],
     "negation_ahead_terms": [
         "没有", "并没", "从未", "未", "无",
@@ -738,6 +747,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "paid my share", "自己搞", "让他请了", "没争过", "自行", "paid their own", "联络员本人",
         "他们结的账", "insisted on 埋单", "grabbed the bill",
         "自己垫", "回来报", "请我和", "贴票报销", "伙食费", "给了…饭钱", "expense claim",
+        "茶请我", "伊们冲茶", "自己报",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -792,6 +802,9 @@ DEFAULT_SCREENING_TERMS: dict = {
         "她单位", "他单位", "他做东", "她做东", "咋也不让", "district-funded", "nothing asked of us", "he paid",
         "she paid", "his turn",
         "her turn", "govt-funded", "government-funded",
+        "自己人", "付给阮", "跟阮无关", "统一配的", "伊们单位", "单位报", "伊们自己", "伊们出", "自己采购",
+        "他们付给我们", "他们医院订", "她们单位", "单位出钱",
+        "主任在群里发红包",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -823,6 +836,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "我们自己交", "自己交的", "我们自己出", "照交", "按价收费", "std tuition", "standard programme",
         "standard program",
         "booked herself", "booked himself",
+        "照协议计费", "照协议", "照物价", "进修费交了",
     ],
     "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [
@@ -860,6 +874,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "% of gross", "gross billing",
         "按…%返", "% of bill", "patient he send",
         "给他们留一成",
+        "each {amount}", "cases x {amount}", "cases x",
     ],
     "payment_terms": [
         "给钱", "奖励", "补贴", "钱", "结算给", "打给", "pay", "paid", "pays", "bonus", "money",
