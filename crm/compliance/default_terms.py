@@ -98,6 +98,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             ", on me", "，on me",
             "吃住咱们管", "吃住我们管", "食宿…管", "接风", "饭我安排",
             "请伊们食", "请伊食", "咖啡我们准备", "早餐我们准备", "午餐我们准备", "茶歇我们准备",
+            "请…恰",
         ],
         "gift": [
             "礼品", "礼物", "礼盒", "礼包", "伴手礼", "送礼", "节礼", "土特产", "特产", "茶叶", "月饼",
@@ -211,11 +212,13 @@ DEFAULT_SCREENING_TERMS: dict = {
             "不收任何费用", "comp'd", "comp’d",
             "没收他的费用", "没收她的费用",
             "一分钱不收", "did it free", "done free",
+            "减了一半", "帮着减", "冇收他钱", "没收他钱", "未挂号、未收费", "当天插入",
         ],
         "sponsorship": [
             "赞助", "资助", "捐赠", "捐款", "捐了", "出资", "冠名",
             "sponsor*", "donation", "donated", "funded",
             "plus {amount} for",
+            "我方承担",
         ],
         "honorarium": [
             "讲课费", "劳务费", "专家费", "咨询费", "会诊费", "授课费", "稿费", "评审费", "车马费",
@@ -268,6 +271,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "transferred {amount}",
             "那份已经给", "那份…给了",
             "沃尔玛卡", "沃尔玛购物卡",
+            "一个“表示”", "餐卡",
         ],
         "referral_fee": [
             "回扣", "返点", "返利", "提成", "介绍费", "好处费", "人头费", "转诊费", "拉人费", "抽成",
@@ -332,6 +336,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "半年房租", "房租…我们",
             "驾校费", "驾校 fee", "差价由我们吸收",
             "咱们出", "包我身上", "钱不用他管",
+            "修理费",
         ],
     },
     "give_verbs": [
@@ -367,6 +372,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "bought a new one",
         "定制",
         "先借", "借着用", "给…点了", "支持点", "支持些",
+        "送至", "未收取费用", "我方提供", "送达", "赠予",
+        "不收取任何费用",
     ],
     "given_items": {
         "gift": [
@@ -417,6 +424,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "水杯", "保温杯", "雨伞", "笔记本", "台历", "挂历", "鼠标垫", "签字笔", "钢笔", "充电宝", "U盘",
             "抽纸", "帆布袋", "文件夹", "pens", "mugs", "tote bag", "notebooks", "calendars", "umbrellas",
             "power bank",
+            "T恤", "一把伞",
         ],
         "supplies": [
             "血压计", "血糖仪", "试纸", "试剂", "耗材", "设备", "仪器", "轮椅", "监护仪", "心电图机",
@@ -439,6 +447,7 @@ DEFAULT_SCREENING_TERMS: dict = {
             "autoclave",
             "TENS机", "TENS unit", "Holter recorder*",
             "kit", "pulse ox", "2台",
+            "治疗床", "清创包",
                     ],
         "cash": ["信封", "envelope"],
         # fees paid for someone
@@ -474,6 +483,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "intern slot", "slot for him", "slot for her",
         "给挂上", "挂上了",
         "安排一张床", "比排队的", "帮约到", "原本要排", "托院里关系", "对口学校",
+        "提前排期", "无需排队", "加做", "双人间",
     ],
     "relative_terms": [
         "孩子", "儿子", "女儿", "闺女", "小孩", "院长家属", "站长家属", "主任家属", "医生家属", "大夫家属",
@@ -494,6 +504,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "他对象", "她对象",
         "老汉", "他弟", "她弟", "丈母娘", "老丈人",
         "伊阿姨",
+        "的妈", "崽", "子女", "驾驶员家属", "其家属", "配偶",
     ],
     "lookalike_terms": [
         # 无 and 未 in words that negate nothing
@@ -623,6 +634,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "cover his partner", "covering for", "红包 culture", "an article on", "has a spa", "a gift to the community",
         "is a gift",
         "拿了…给我", "元宵夜",
+        "寄来", "监利市", "非礼品",
+        "刷的餐卡", "向患者收取会诊费", "会诊费按物价标准",
     ],
     "refusal_terms": [
         "拒绝", "婉拒", "谢绝", "推辞", "退回", "退还", "退了回去", "没收",
@@ -678,6 +691,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "报备审批", "sent back", "came back",
         "read an article",
         "被处分", "插袂入", "照排期", "退到", "合规说no", "没寄", "主任：no",
+        "冇安排", "冇送", "冇请", "统一取消", "婉谢", "不得减免", "原箱退回", "合规提示", "自查",
     ],
     "negation_terms": [
         "不用", "不必", "不需要", "无需", "不用再", "no need",
@@ -696,6 +710,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "go ahead", "said go ahead", "主任同意", "but took it", "took it",
         "take already", "then take",
         "我说没问题", "没问题",
+        "未明确拒绝", "没有拒绝", "未拒绝",
     ],
     "question_terms": [
         "问…的事", "问…这事",
@@ -704,11 +719,13 @@ DEFAULT_SCREENING_TERMS: dict = {
         "asked if", "asked whether", "asking if", "asking whether", "asked about", "whether we",
         "想让我们", "希望我院", "asked us to", "wants…from us",
         "收不收",
+        "可否", "希望我方",
     ],
     "negation_ahead_terms": [
         "没有", "并没", "从未", "未", "无",
         "no", "not", "never", "don't", "didn't", "doesn't", "won't", "cannot", "can't", "without", "nothing",
         "none", "neither", "nor", "nobody", "no one",
+        "冇",
     ],
     "contrast_terms": [
         "但", "但是", "不过", "还是", "仍", "仍然", "改送", "改为", "改成", "改请", "后来", "最后", "结果",
@@ -748,6 +765,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "他们结的账", "insisted on 埋单", "grabbed the bill",
         "自己垫", "回来报", "请我和", "贴票报销", "伙食费", "给了…饭钱", "expense claim",
         "茶请我", "伊们冲茶", "自己报",
+        "公里", "自己租", "自己在外面", "驻点",
     ],
     "own_expense_natures": ["food", "travel", "other"],
     "third_party_terms": [
@@ -805,6 +823,8 @@ DEFAULT_SCREENING_TERMS: dict = {
         "自己人", "付给阮", "跟阮无关", "统一配的", "伊们单位", "单位报", "伊们自己", "伊们出", "自己采购",
         "他们付给我们", "他们医院订", "她们单位", "单位出钱",
         "主任在群里发红包",
+        "我们科自己", "院里统一报销", "他们医院报销", "非要买单", "抢不赢", "他们付的", "自行采购", "由该院自行",
+        "由该院报销", "该院报销", "某企业", "未授权",
     ],
     "patient_cost_terms": [
         "医保", "新农合", "农合", "居民医保", "自付", "个人负担", "起付线", "押金", "缴费", "收费标准",
@@ -818,6 +838,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "public health programme", "public health program", "government programme", "by the district",
         "participants", "受试者", "residents", "老人们",
         "医疗救助", "social worker",
+        "向患者收取", "由患者支付",
     ],
     "patient_cost_natures": ["cash", "referral_fee", "other", "free_service"],
     "normal_fee_terms": [
@@ -837,6 +858,7 @@ DEFAULT_SCREENING_TERMS: dict = {
         "standard program",
         "booked herself", "booked himself",
         "照协议计费", "照协议", "照物价", "进修费交了",
+        "按物价标准", "自行预订", "自付费用", "缴纳进修费",
     ],
     "normal_fee_natures": ["education", "free_service", "other", "supplies"],
     "per_referral_terms": [
