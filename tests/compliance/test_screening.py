@@ -651,6 +651,7 @@ def test_dev_corpus_shape():
         # scored once at 8a01203 (round 18) and cb9ab9d (round 19), then tuned on
         ("screening_holdout_round18.jsonl", 0.93, 0.95),  # first scored P 0.805 R 0.793
         ("screening_holdout_round19.jsonl", 0.82, 0.95),  # first scored P 0.803 R 0.756
+        ("screening_holdout_round20.jsonl", 0.80, 0.90),  # at 4e9d270: first scored P 0.823 R 0.787
         ("screening_holdout_round21.jsonl", 0.85, 0.95),  # at 59bfbfb: first scored P 0.815 R 0.713
     ],
 )
