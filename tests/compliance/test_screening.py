@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
+from crm.compliance.defaults import READER_THRESHOLD
 from crm.compliance.management.commands.screen import evaluate
 from crm.compliance.screening import (
     NATURES,
@@ -682,6 +683,23 @@ def test_held_out_corpora_regression_floor(name, recall, precision):
     stats = measure(rows)
     assert stats["recall"] >= recall, stats
     assert stats["precision"] >= precision, stats
+
+
+@pytest.mark.parametrize(
+    ("name", "lists", "with_reader"),
+    [  # (precision, recall) when first scored at a107414; nobody has read these notes' errors
+        ("screening_round22.jsonl", (0.83, 0.87), (0.82, 0.91)),
+        ("screening_round23.jsonl", (0.80, 0.78), (0.81, 0.92)),
+    ],
+)
+def test_untuned_corpora_do_not_regress(name, lists, with_reader):
+    """Corpora left unread (data/untuned/README.md): what a new writer's notes meet. A floor only;
+    the target (precision 0.90 at recall 0.95) is not met on them."""
+    rows = load(DATA / "untuned" / name)
+    reader = get_screener(DEFAULT_SCREENING_TERMS, READER_THRESHOLD)
+    for screener, (precision, recall) in ((SCREENER, lists), (reader, with_reader)):
+        stats = evaluate([(row, screener.value_hits(row["text"])) for row in rows])
+        assert stats["precision"] >= precision and stats["recall"] >= recall, stats
 
 
 # --- the command -----------------------------------------------------------------------------
