@@ -1,8 +1,10 @@
 """End-to-end journeys in headless Chromium (Debian's chromium + chromedriver, driven by Selenium).
 
 CI installs the browser (.ci/run); on a machine without it these tests skip, except under CI=true
-where a missing browser is a failure. The product-tour test saves screenshots of the main pages
-into docs/tour/, which the README links.
+where a missing browser is a failure. The product-tour test photographs the main pages; with
+CRM_UPDATE_TOUR=1 it saves them into docs/tour/, which the README links (install a Chinese font
+first, e.g. Debian's fonts-wqy-microhei), and otherwise into a temporary folder, so that a test run
+never rewrites tracked files.
 """
 
 import os
@@ -21,6 +23,7 @@ from tests.factories import ClinicianFactory
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 TOUR = Path(__file__).resolve().parents[2] / "docs" / "tour"
+UPDATE_TOUR = os.environ.get("CRM_UPDATE_TOUR") == "1"
 PASSWORD = "pw-for-tests-1"
 VALID_ID = "11010519491231002X"
 
@@ -142,7 +145,16 @@ def test_reviewer_approves_and_the_liaison_sees_the_outcome(browser, live_server
     assert browser.find_elements(By.CSS_SELECTOR, "main .badge.approved")
 
 
-def test_phone_width_log_form_fits_without_sideways_scrolling(browser, live_server, liaison, organization):
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    """Where the screenshots go: docs/tour/ when updating the tour, else a temporary folder."""
+    if not UPDATE_TOUR:
+        return tmp_path
+    TOUR.mkdir(parents=True, exist_ok=True)
+    return TOUR
+
+
+def test_phone_width_log_form_fits_without_sideways_scrolling(browser, live_server, liaison, organization, shots):
     ClinicianFactory(organization=organization, name="王建国")
     browser.set_window_size(360, 780)
     login(browser, live_server, liaison.username)
@@ -151,9 +163,8 @@ def test_phone_width_log_form_fits_without_sideways_scrolling(browser, live_serv
     assert width <= 360, width
     button = browser.find_element(By.CSS_SELECTOR, "#log-form button[type=submit]")
     assert button.size["width"] <= 360
-    TOUR.mkdir(parents=True, exist_ok=True)
     browser.execute_script("document.body.style.height = 'auto'")
-    browser.save_screenshot(str(TOUR / "phone-log-form.png"))
+    browser.save_screenshot(str(shots / "phone-log-form.png"))
 
 
 TOUR_PAGES = [
@@ -176,7 +187,7 @@ def full_page_screenshot(driver, path: Path, width: int = 1280) -> None:
     driver.save_screenshot(str(path))
 
 
-def test_product_tour_screenshots(browser, live_server):
+def test_product_tour_screenshots(browser, live_server, shots):
     """Loads the demo month and photographs the main pages for the README's product tour."""
     from crm.demo.data import DEMO_PASSWORD
     from crm.demo.loader import load_demo_data
@@ -184,7 +195,6 @@ def test_product_tour_screenshots(browser, live_server):
     from crm.partners.models import Organization
 
     load_demo_data()
-    TOUR.mkdir(parents=True, exist_ok=True)
     for username, url_name, name in TOUR_PAGES:
         path = reverse(url_name)
         browser.delete_all_cookies()
@@ -196,11 +206,11 @@ def test_product_tour_screenshots(browser, live_server):
         wait(browser, EC.url_changes(live_server.url + "/login/"))
         browser.get(live_server.url + path)
         assert browser.find_elements(By.CSS_SELECTOR, "main h1"), path
-        full_page_screenshot(browser, TOUR / name)
+        full_page_screenshot(browser, shots / name)
         if url_name == "web:partners":
             partner = Organization.objects.visible_to(browser_user(username)).order_by("-interactions__occurred_at")[0]
             browser.get(f"{live_server.url}/partners/{partner.pk}/")
-            full_page_screenshot(browser, TOUR / "05-partner-page.png")
+            full_page_screenshot(browser, shots / "05-partner-page.png")
             browser.get(f"{live_server.url}/partners/{partner.pk}/log/visit/")
             browser.find_element(By.ID, "id_summary").send_keys("拜访院长，沟通下月糖尿病讲座，中午在食堂吃了工作餐。")
             Select(browser.find_element(By.ID, "id_tov-0-nature")).select_by_value("food")
@@ -208,11 +218,11 @@ def test_product_tour_screenshots(browser, live_server):
             browser.find_element(By.ID, "id_tov-0-amount").send_keys("45")
             Select(browser.find_element(By.ID, "id_tov-0-recipient")).select_by_index(2)
             wait(browser, lambda d: "¥45" in d.find_element(By.ID, "policy-panel").text)
-            full_page_screenshot(browser, TOUR / "03-liaison-log-form.png")
+            full_page_screenshot(browser, shots / "03-liaison-log-form.png")
         if url_name == "web:queue":
             pending = Logged.objects.filter(review_status="pending").order_by("updated_at").first()
             browser.get(live_server.url + reverse("web:review", args=[pending.pk]))
-            full_page_screenshot(browser, TOUR / "11-review-page.png")
+            full_page_screenshot(browser, shots / "11-review-page.png")
 
 
 def browser_user(username):
