@@ -411,3 +411,21 @@ def test_weights_changed_without_a_new_policy_version_are_reported(reviewer):
     assert check(None) == []  # only where a database is checked (migrate, check --database)
     policy_publish(author=reviewer, values={"note": "重新发布"})  # publishing names the weights in use
     assert check(None, databases=["default"]) == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_weights_check_waits_for_the_migration():
+    """``migrate`` runs the check before it applies anything: on a database still at 0006 (no
+    reader_digest column yet) it must say nothing rather than fail."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from crm.compliance.checks import policy_names_the_weights_in_use as check
+
+    MigrationExecutor(connection).migrate([("compliance", "0006_learned_reader")])
+    try:
+        assert check(None, databases=["default"]) == []
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert check(None, databases=["default"]) == []

@@ -686,6 +686,38 @@ def test_held_out_corpora_regression_floor(name, recall, precision):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "给免疫科王主任打电话确认下周讲座时间。",
+        "患者当天插入PICC导管，已向家属说明。",
+        "把那本登记册给了护士长。",
+        "本月科室CT机修理费预算已报设备处。",
+        "中午在食堂刷餐卡吃了午饭",
+    ],
+)
+def test_ordinary_sentences_near_newer_terms_are_not_value(text):
+    """Wordings a review found the newer terms misjudged (给免 in 免疫科, 餐卡 in 刷餐卡…)."""
+    assert SCREENER.value_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请王主任吃了饭，问下月讲座可否提前。",
+        "自查发现上月给王主任送了两盒茶叶。",
+        "Dr Li came back to the clinic and we gave him a gift card.",
+        "给王主任送了两盒茶叶，他单位在城东。",
+        "We took Dr Li to dinner; he paid the parking.",
+        "都是自己人，晚上请王主任吃了顿饭。",
+        "给王主任送了两盒茶叶，本院员工都知道。",
+    ],
+)
+def test_newer_cues_do_not_cancel_value_given(text):
+    """Refusal and other-payer cues added for new writers must not clear a gift or meal we gave."""
+    assert SCREENER.value_hits(text)
+
+
+@pytest.mark.parametrize(
     ("name", "lists", "with_reader"),
     [  # (precision, recall) when first scored at a107414; nobody has read these notes' errors
         ("screening_round22.jsonl", (0.83, 0.87), (0.82, 0.91)),
@@ -800,3 +832,19 @@ def test_a_number_is_read_once_from_its_first_digit():
 
 def test_a_lone_surrogate_is_screened_as_written():
     assert natures("中\ud800文，给王医生送了红包") == {"cash"}
+
+
+@pytest.mark.django_db
+def test_evaluate_figures_only_prints_no_note(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "x1", "text": "中秋给王院长送了两盒月饼", "tov": False},
+        {"id": "x2", "text": "讨论转诊", "tov": True},
+    ]
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    full, figures = io.StringIO(), io.StringIO()
+    call_command("screen", "--evaluate", str(corpus), stdout=full)
+    call_command("screen", "--evaluate", str(corpus), "--figures-only", stdout=figures)
+    assert "月饼" in full.getvalue() and "x2" in full.getvalue()
+    assert "tp=0 fp=1 fn=1 tn=0" in figures.getvalue()
+    assert "月饼" not in figures.getvalue() and "x1" not in figures.getvalue() and "x2" not in figures.getvalue()

@@ -46,6 +46,13 @@ class Command(BaseCommand):
             help=gettext_lazy("Let the learned reader flag notes it is at least this sure of (0.5–0.99)."),
         )
         reader.add_argument("--no-reader", action="store_true", help=gettext_lazy("Screen with the term lists alone."))
+        parser.add_argument(
+            "--figures-only",
+            action="store_true",
+            help=gettext_lazy(
+                "With --evaluate: print the figures, not the notes screened wrongly (for corpora kept unread)."
+            ),
+        )
 
     def handle(self, *args, **options):
         terms, threshold = self._terms(options.get("terms"))
@@ -57,7 +64,7 @@ class Command(BaseCommand):
                 raise CommandError(_("The reader threshold must be between 0.5 and 0.99.")) from exc
         screener = get_screener(terms, None if options.get("no_reader") else threshold)
         if options.get("evaluate"):
-            return self._evaluate(screener, options["evaluate"])
+            return self._evaluate(screener, options["evaluate"], figures_only=options["figures_only"])
         return self._screen(screener, options.get("stdin") or sys.stdin)
 
     def _terms(self, path: str | None) -> tuple[dict, Decimal | None]:
@@ -94,7 +101,7 @@ class Command(BaseCommand):
         if bad:
             raise CommandError(_("%(count)d input line(s) could not be screened.") % {"count": bad}, returncode=2)
 
-    def _evaluate(self, screener, path: str) -> None:
+    def _evaluate(self, screener, path: str, *, figures_only: bool = False) -> None:
         try:
             with open(path, encoding="utf-8") as handle:
                 rows = [json.loads(line) for line in handle if line.strip()]
@@ -126,6 +133,8 @@ class Command(BaseCommand):
             _("Speed: %(rate).0f notes/second (value and patient identifier screening, one core)")
             % {"rate": len(rows) / elapsed if elapsed else float("inf")}
         )
+        if figures_only:
+            return
         for row, hits in results:
             flagged, expected = bool(hits), bool(row["tov"])
             if flagged == expected:
