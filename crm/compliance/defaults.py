@@ -56,10 +56,7 @@ def publish_release_reader(apps, note: str, threshold: Decimal) -> None:
     current = Policy.objects.order_by("-version").first()
     if current is None or current.reader_threshold is not None:
         return
-    if _unused_seed(apps, current):
-        Policy.objects.filter(pk=current.pk).update(reader_threshold=threshold)
-        return
-    _publish(apps, current, note, reader_threshold=threshold)
+    _apply(apps, current, note, {"reader_threshold": threshold})
 
 
 def reader_digest(threshold) -> str:
@@ -78,8 +75,6 @@ def publish_release_terms_and_reader(apps, note: str, earlier_weights: str = "")
     with the reader on that findings were made under get ``earlier_weights`` (the digest of the
     weights the previous release shipped), which they screened with. An unused seed policy (a new
     installation) is completed in place."""
-    from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
-
     Policy = apps.get_model("compliance", "Policy")
     if earlier_weights:  # versions findings were made under, before the digest was recorded
         used = Policy.objects.filter(reader_threshold__isnull=False, reader_digest="", findings__isnull=False)
@@ -87,18 +82,19 @@ def publish_release_terms_and_reader(apps, note: str, earlier_weights: str = "")
     current = Policy.objects.order_by("-version").first()
     if current is None:
         return
-    changes = {}
-    shipped = terms_digest(current.screening_terms) in SHIPPED_TERM_DIGESTS
-    if shipped and terms_digest(current.screening_terms) != terms_digest(DEFAULT_SCREENING_TERMS):
-        changes["screening_terms"] = DEFAULT_SCREENING_TERMS
+    changes = _release_terms(current)
     if current.reader_digest != reader_digest(current.reader_threshold):
         changes["reader_digest"] = reader_digest(current.reader_threshold)
-    if not changes:
-        return
+    if changes:
+        _apply(apps, current, note, changes)
+
+
+def _apply(apps, current, note: str, changes: dict) -> None:
+    """A release's changes: in place on an unused seed policy, else as a new version."""
     if _unused_seed(apps, current):
-        Policy.objects.filter(pk=current.pk).update(**changes)
-        return
-    _publish(apps, current, note, **changes)
+        apps.get_model("compliance", "Policy").objects.filter(pk=current.pk).update(**changes)
+    else:
+        _publish(apps, current, note, **changes)
 
 
 def _unused_seed(apps, current) -> bool:
@@ -122,15 +118,21 @@ def publish_release_terms(apps, note: str) -> None:
     releases behind gets the newest lists once, under the note of the first such migration it runs;
     the later ones find them current and do nothing.
     """
+    current = apps.get_model("compliance", "Policy").objects.order_by("-version").first()
+    changes = _release_terms(current) if current is not None else {}
+    if changes:
+        _publish(apps, current, note, **changes)
+
+
+def _release_terms(current) -> dict:
+    """``{"screening_terms": this release's lists}`` when the policy in force still carries lists an
+    earlier release shipped (never edited by a reviewer) and they differ; else nothing."""
     from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 
-    Policy = apps.get_model("compliance", "Policy")
-    current = Policy.objects.order_by("-version").first()
-    if current is None or terms_digest(current.screening_terms) not in SHIPPED_TERM_DIGESTS:
-        return
-    if terms_digest(current.screening_terms) == terms_digest(DEFAULT_SCREENING_TERMS):
-        return
-    _publish(apps, current, note, screening_terms=DEFAULT_SCREENING_TERMS)
+    digest = terms_digest(current.screening_terms)
+    if digest in SHIPPED_TERM_DIGESTS and digest != terms_digest(DEFAULT_SCREENING_TERMS):
+        return {"screening_terms": DEFAULT_SCREENING_TERMS}
+    return {}
 
 
 def _changed(changes: dict) -> dict:
