@@ -156,6 +156,21 @@ class Decision(models.TextChoices):
     RETURN = "return", _("Return for information")
 
 
+class ScreeningVerdict(models.TextChoices):
+    """What the reviewer found the notes say, where screening flagged them: the only source of how
+    often screening is right on this department's own writing."""
+
+    CONFIRMED = "confirmed", _("Value was given, as flagged")
+    FALSE_ALARM = "false_alarm", _("Nothing of value was given: a false alarm")
+
+
+TEXT_FIELDS = ("summary", "next_step", "no_benefit_statement")  # the free text screening reads
+# What screening found in the free text (not in a declared line): a reviewer says whether it was right.
+SCREENING_FLAG = Q(
+    rule__in=(Rule.UNDECLARED_TEXT, Rule.VALUE_READER, Rule.TIED_TO_REFERRALS), evidence__field__in=TEXT_FIELDS
+)
+
+
 class ReviewDecision(models.Model):
     """A reviewer's decision on one version of an interaction. Append-only."""
 
@@ -169,6 +184,13 @@ class ReviewDecision(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)
+    screening_verdict = models.CharField(
+        _("screening verdict"),
+        max_length=12,
+        choices=ScreeningVerdict.choices,
+        blank=True,
+        help_text=_("Whether the notes flagged by screening record value given; empty when nothing was flagged."),
+    )
 
     objects = access.InteractionChildQuerySet.as_manager()
 

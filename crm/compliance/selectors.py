@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
-from crm.compliance.models import Finding, Policy, Severity
-from crm.compliance.screening import Screener, get_screener
+from crm.compliance.models import TEXT_FIELDS, Finding, Policy, ReviewDecision, Rule, ScreeningVerdict, Severity
+from crm.compliance.screening import Screener, get_screener, masked_span, patient_identifier_hits
 from crm.interactions.models import Interaction, ReviewStatus, TransferOfValue
 
 COUNTED = (ReviewStatus.PENDING, ReviewStatus.RETURNED, ReviewStatus.APPROVED)
@@ -158,6 +158,73 @@ def dashboard_figures(user, *, year: int) -> dict:
         "undeclared_text": by_rule.get("undeclared_text", 0),
         "oldest_pending": oldest["oldest"],
     }
+
+
+@dataclass(frozen=True)
+class VerdictCount:
+    """How often reviewers found a kind of screening flag right."""
+
+    confirmed: int = 0
+    false_alarms: int = 0
+
+    @property
+    def checked(self) -> int:
+        return self.confirmed + self.false_alarms
+
+    @property
+    def precision(self) -> float | None:
+        """The share of flags that were right (None before any was checked)."""
+        return self.confirmed / self.checked if self.checked else None
+
+
+def screening_verdicts(user, *, year: int) -> dict[str, VerdictCount]:
+    """Reviewers' verdicts on flagged notes decided in ``year``, apart for the term lists' flags
+    ("lists") and the learned reader's ("reader"): screening's precision on this department's
+    own writing, which no labelled corpus can measure."""
+    by_reader = Finding.objects.filter(
+        interaction=OuterRef("interaction"),
+        interaction_version=OuterRef("interaction_version"),
+        rule=Rule.VALUE_READER,
+    )
+    rows = (
+        ReviewDecision.objects.visible_to(user)
+        .filter(decided_at__year=year)
+        .exclude(screening_verdict="")
+        .values_list("screening_verdict", Exists(by_reader))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {"lists": [0, 0], "reader": [0, 0]}
+    for verdict, reader, n in rows:
+        counts["reader" if reader else "lists"][verdict != ScreeningVerdict.CONFIRMED] += n
+    return {source: VerdictCount(*pair) for source, pair in counts.items()}
+
+
+def screening_labels(user, *, year: int, chunk_size: int = 500) -> Iterator[dict]:
+    """Each note reviewers gave a verdict on in ``year``, as a labelled line for ``crm screen
+    --evaluate`` and ``crm train_reader``: the text of the version decided (patient identifiers
+    masked) and ``tov``, whether value was given. Streamed."""
+    decisions = (
+        ReviewDecision.objects.visible_to(user)
+        .filter(decided_at__year=year)
+        .exclude(screening_verdict="")
+        .select_related("interaction")
+        .prefetch_related("interaction__revisions")
+        .order_by("decided_at", "pk")
+    )
+    for decision in decisions.iterator(chunk_size=chunk_size):
+        interaction, version = decision.interaction, decision.interaction_version
+        if version == interaction.version:
+            fields = {name: getattr(interaction, name) for name in TEXT_FIELDS}
+        else:
+            revision = next(r for r in interaction.revisions.all() if r.version == version)
+            fields = {name: revision.snapshot.get(name) for name in TEXT_FIELDS}
+        text = "\n".join(value for value in fields.values() if value)
+        yield {
+            "id": f"{interaction.pk}v{version}",
+            "text": masked_span(text, 0, len(text), patient_identifier_hits(text)),
+            "tov": decision.screening_verdict == ScreeningVerdict.CONFIRMED,
+        }
 
 
 @dataclass(frozen=True)

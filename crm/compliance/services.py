@@ -24,13 +24,22 @@ from crm.compliance import rules
 from crm.compliance.audit import audit_record
 from crm.compliance.defaults import reader_digest
 from crm.compliance.messages import finding_message
-from crm.compliance.models import Decision, Finding, Policy, ReviewDecision, Rule, Severity
+from crm.compliance.models import (
+    SCREENING_FLAG,
+    TEXT_FIELDS,
+    Decision,
+    Finding,
+    Policy,
+    ReviewDecision,
+    Rule,
+    ScreeningVerdict,
+    Severity,
+)
 from crm.compliance.selectors import current_policy, policy_screener
 from crm.interactions.models import Interaction, ReviewStatus, TransferOfValue
 
 COUNTED_STATUSES = (ReviewStatus.PENDING, ReviewStatus.RETURNED, ReviewStatus.APPROVED)
 DECIDED_STATUSES = (ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.RETURNED)
-TEXT_FIELDS = ("summary", "next_step", "no_benefit_statement")
 
 
 def limits_of(policy: Policy) -> rules.Limits:
@@ -220,11 +229,17 @@ NEW_STATUS = {
 }
 
 
-def review_decide(*, interaction: Interaction, reviewer, decision: str, comment: str = "") -> ReviewDecision:
+def review_decide(
+    *, interaction: Interaction, reviewer, decision: str, comment: str = "", screening_verdict: str = ""
+) -> ReviewDecision:
     """Approve, reject or return a pending interaction. Exactly one of concurrent decisions wins.
 
     The status change is a conditional UPDATE (still pending, same version), which is race-safe on
     SQLite and PostgreSQL alike; the loser gets ``already_decided``.
+
+    Where screening flagged the notes, approving or rejecting also says whether they record value
+    given (``screening_verdict``); returning may leave it open, since that asks the author first.
+    Those verdicts are how often screening is right on this department's own notes.
     """
     if decision not in NEW_STATUS:
         raise ValidationError(_("Unknown decision."), code="invalid_decision")
@@ -240,6 +255,7 @@ def review_decide(*, interaction: Interaction, reviewer, decision: str, comment:
             _("This interaction has prohibited items and can never be approved; reject it or return it."),
             code="prohibited",
         )
+    _check_screening_verdict(interaction, decision, screening_verdict)
     with transaction.atomic():
         won = Interaction.objects.filter(
             pk=interaction.pk, review_status=ReviewStatus.PENDING, version=interaction.version
@@ -255,16 +271,34 @@ def review_decide(*, interaction: Interaction, reviewer, decision: str, comment:
             decision=decision,
             reviewer=reviewer,
             comment=comment,
+            screening_verdict=screening_verdict,
         )
+        payload = {"version": interaction.version, "decision": decision, "comment": comment}
         audit_record(
             actor=reviewer,
             action=f"review.{decision}",
             object_type="interaction",
             object_id=interaction.pk,
-            payload={"version": interaction.version, "decision": decision, "comment": comment},
+            payload=payload | ({"screening_verdict": screening_verdict} if screening_verdict else {}),
         )
     interaction.review_status = NEW_STATUS[decision]
     return row
+
+
+def _check_screening_verdict(interaction: Interaction, decision: str, verdict: str) -> None:
+    if verdict and verdict not in ScreeningVerdict.values:
+        raise ValidationError(_("Unknown screening verdict."), code="invalid_verdict")
+    flagged = current_findings(interaction).filter(SCREENING_FLAG).exists()
+    if verdict and not flagged:
+        raise ValidationError(
+            _("Screening flagged nothing in these notes, so there is no verdict to give on it."),
+            code="verdict_without_flags",
+        )
+    if flagged and not verdict and decision != Decision.RETURN:
+        raise ValidationError(
+            _("Screening flagged the notes: say whether they record value given, or whether it was a false alarm."),
+            code="verdict_required",
+        )
 
 
 def json_safe(data: dict) -> dict:

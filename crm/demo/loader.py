@@ -42,8 +42,8 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crm.compliance.models import Finding, Severity
-from crm.compliance.services import review_decide
+from crm.compliance.models import SCREENING_FLAG, Finding, ScreeningVerdict, Severity
+from crm.compliance.services import current_findings, review_decide
 from crm.demo import data
 from crm.interactions.models import (
     Channel,
@@ -1350,6 +1350,23 @@ class _Builder:
         plan.decision, plan.script = "pending", "reader"
         add(plan)
 
+        # Notes the lists flag although nothing was given: approved as false alarms.
+        for note, (liaison, partner, days_ago) in zip(
+            data.FALSE_ALARM_NOTES,
+            [
+                (chen, P["北山县梅岭镇卫生院"], 12),
+                (wang, P["北山县白沙镇卫生院"], 26),
+            ],
+            strict=True,
+        ):
+            plan = plan_at(liaison, partner, days_ago, Kind.VISIT, hour=15)
+            plan.clinicians = [partner.key]
+            plan.summary = note.format(org=partner.short, doc=self.call(partner.key, partner))
+            plan.details = {"channel": Channel.IN_PERSON}
+            plan.decision, plan.comment, plan.lookalike = "approve", data.FALSE_ALARM_COMMENT, True
+            plan.script = "false_alarm"
+            add(plan)
+
         # 8. Look-alike words (送检, 请示, 卡介苗, 返院复查) that must stay clear.
         def lookalike(liaison, partner, days_ago, needle):
             plan = plan_at(liaison, partner, days_ago, Kind.VISIT, hour=9)
@@ -1418,11 +1435,11 @@ class _Builder:
             if not plan.script and decision == "approve" and meal_returns < 1 and self.is_shared_meal(plan):
                 decision, comment = "return", data.RETURN_COMMENTS["receipt"]
                 meal_returns += 1
-            self.decide(plan.interaction, reviewer, decision, comment)
+            self.decide(plan, reviewer, decision, comment)
             if decision == "return" and plan.amend:
                 plan.interaction = interaction_amend(interaction=plan.interaction, author=plan.liaison, **plan.amend)
                 if plan.after_amend == "approve":
-                    self.decide(plan.interaction, reviewer, "approve", data.APPROVE_COMMENTS["amended"])
+                    self.decide(plan, reviewer, "approve", data.APPROVE_COMMENTS["amended"])
 
     @staticmethod
     def is_shared_meal(plan: Plan) -> bool:
@@ -1463,9 +1480,20 @@ class _Builder:
             return data.REJECT_COMMENTS["donation_to_person"]
         return data.REJECT_COMMENTS["cash"]
 
-    def decide(self, interaction: Interaction, reviewer: User, decision: str, comment: str) -> None:
+    def decide(self, plan: Plan, reviewer: User, decision: str, comment: str) -> None:
+        interaction = plan.interaction
+        # The reviewer's verdict on flagged notes: look-alike wordings were false alarms, the rest real.
+        verdict = ""
+        if current_findings(interaction).filter(SCREENING_FLAG).exists():
+            verdict = ScreeningVerdict.FALSE_ALARM if plan.lookalike else ScreeningVerdict.CONFIRMED
         try:
-            review_decide(interaction=interaction, reviewer=reviewer, decision=decision, comment=comment)
+            review_decide(
+                interaction=interaction,
+                reviewer=reviewer,
+                decision=decision,
+                comment=comment,
+                screening_verdict=verdict,
+            )
         except ValidationError as error:
             # Expected only for an approval refused because of a prohibited finding: reject instead.
             if getattr(error, "code", "") != "prohibited":
@@ -1475,6 +1503,7 @@ class _Builder:
                 reviewer=reviewer,
                 decision="reject",
                 comment=self.reject_comment_for(interaction),
+                screening_verdict=verdict,
             )
 
     @staticmethod

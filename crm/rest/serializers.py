@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from crm.compliance.models import Decision, Finding
+from crm.compliance.models import Decision, Finding, ScreeningVerdict
 from crm.interactions.models import FollowUp, Form, Interaction, Kind, Nature, Period, Summary, TransferOfValue
 from crm.interactions.services import EDITABLE_FIELDS
 from crm.partners.models import Clinician, Organization, Territory
@@ -142,11 +142,19 @@ class InteractionSerializer(serializers.ModelSerializer):
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+    screening_verdict = serializers.ChoiceField(
+        choices=ScreeningVerdict.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Where screening flagged the notes: needed to approve or reject."),
+    )
 
 
 class DecisionResultSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     decision = serializers.CharField()
+    screening_verdict = serializers.CharField()
     interaction_version = serializers.IntegerField()
     compliance_status = serializers.CharField()
 

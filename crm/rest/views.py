@@ -258,8 +258,10 @@ class InteractionViewSet(ScopedViewSet):
             409: s.RefusalSerializer,
         },
         description=_(
-            "Approve, reject or return a pending interaction. Refusals carry a code: prohibited, "
-            "self_review, comment_required, already_decided (409), permission_denied (403)."
+            "Approve, reject or return a pending interaction. Where screening flagged the notes, approving "
+            "or rejecting also needs screening_verdict (confirmed or false_alarm). Refusals carry a code: "
+            "prohibited, self_review, comment_required, verdict_required, verdict_without_flags, "
+            "already_decided (409), permission_denied (403)."
         ),
     )
     @action(detail=True, methods=["post"], url_path="decisions", serializer_class=s.DecisionSerializer)
@@ -267,6 +269,9 @@ class InteractionViewSet(ScopedViewSet):
         interaction = self.get_object()
         body = s.DecisionSerializer(data=request.data)
         if not body.is_valid():
+            if "screening_verdict" in body.errors and "decision" not in body.errors:
+                detail = _("Send a screening_verdict of confirmed or false_alarm, or none.")
+                return Response({"code": "invalid_verdict", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)
             return Response(
                 {"code": "invalid_decision", "detail": _("Send a decision of approve, reject or return.")},
                 status=status.HTTP_400_BAD_REQUEST,
@@ -277,6 +282,7 @@ class InteractionViewSet(ScopedViewSet):
                 reviewer=request.user,
                 decision=body.validated_data["decision"],
                 comment=body.validated_data["comment"],
+                screening_verdict=body.validated_data["screening_verdict"],
             )
         except DjangoPermissionDenied as error:
             return Response({"code": "permission_denied", "detail": str(error)}, status=status.HTTP_403_FORBIDDEN)
@@ -290,6 +296,7 @@ class InteractionViewSet(ScopedViewSet):
             {
                 "id": decision.pk,
                 "decision": decision.decision,
+                "screening_verdict": decision.screening_verdict,
                 "interaction_version": decision.interaction_version,
                 "compliance_status": interaction.review_status,
             },

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from crm.compliance.models import Decision, Policy
+from crm.compliance.models import Decision, Policy, ScreeningVerdict
 from crm.interactions.models import Nature
 
 README_KEY = "_readme"
@@ -138,6 +138,13 @@ def _term_label(key: str, sub: str | None) -> tuple[str, str]:
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.HiddenInput)
+    screening_verdict = forms.ChoiceField(
+        label=_("Do the flagged notes record value given?"),
+        help_text=_("Needed to approve or reject; your answers show how often screening is right."),
+        choices=ScreeningVerdict.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     comment = forms.CharField(
         label=_("Comment (required to reject or return)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crm.compliance import selectors
-from crm.compliance.models import Decision, Finding, ReviewDecision, Rule, Severity
+from crm.compliance.models import SCREENING_FLAG, Decision, Finding, ReviewDecision, Rule, Severity
 from crm.compliance.screening import patient_identifier_hits
 from crm.compliance.services import interactions_rescreen, policy_publish, review_decide
 from crm.interactions.models import Interaction, InteractionRevision, Nature
@@ -87,6 +87,7 @@ def _review_context(request, interaction: Interaction, form: DecisionForm) -> di
         "notes": notes,
         "findings": findings,
         "has_prohibited": any(f.severity == Severity.PROHIBITED for f in findings),
+        "flagged": findings.filter(SCREENING_FLAG).exists(),
         "own": interaction.liaison_id == request.user.pk,
         "ledgers": ledgers,
         "cap": policy.annual_cap,
@@ -117,6 +118,7 @@ def review(request, pk: int):
                 reviewer=request.user,
                 decision=form.cleaned_data["decision"],
                 comment=form.cleaned_data["comment"],
+                screening_verdict=form.cleaned_data["screening_verdict"],
             )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error.messages[0] if hasattr(error, "messages") else str(error))
@@ -194,6 +196,7 @@ def dashboard(request):
         title=_("Value by nature and month, %(year)s (CNY)") % {"year": year},
     )
     cap = selectors.current_policy().annual_cap
+    verdicts = selectors.screening_verdicts(request.user, year=year)
     nearest = [
         (row, int(100 * row["total"] / cap) if cap else 0)
         for row in selectors.recipients_nearest_cap(request.user, year=year)
@@ -208,6 +211,7 @@ def dashboard(request):
             "chart": chart,
             "nearest": nearest,
             "cap": cap,
+            "verdicts": [(_("Term lists"), verdicts["lists"]), (_("Learned reader"), verdicts["reader"])],
             "rule_labels": dict(Rule.choices),
             "decisions": Decision.choices,
         },

@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -7,16 +8,21 @@ from django.utils.translation import gettext as _
 
 from crm.access import system_user
 from crm.compliance.reports import disclosure_table
+from crm.compliance.selectors import screening_labels
 from crm.exports import write_csv, write_xlsx
 
 
 class Command(BaseCommand):
-    help = _("Export reports. `crm export disclosures --year YYYY --format csv|xlsx -o FILE`.")
+    help = _(
+        "Export reports. `crm export disclosures --year YYYY --format csv|xlsx -o FILE`; "
+        "`crm export screening-labels --year YYYY -o FILE` writes the notes reviewers gave a screening "
+        "verdict on as JSON lines for `crm screen --evaluate` and `crm train_reader`."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("report", choices=["disclosures"])
+        parser.add_argument("report", choices=["disclosures", "screening-labels"])
         parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        parser.add_argument("--format", choices=["csv", "xlsx"], default="csv", help=_("Disclosures only."))
         parser.add_argument("-o", "--output", required=True, help=_("File to write."))
         parser.add_argument("--language", default=settings.LANGUAGE_CODE, help=_("Language of the headings."))
 
@@ -24,6 +30,13 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if not output.parent.exists():
             raise CommandError(_("Folder %(folder)s does not exist.") % {"folder": output.parent})
+        if options["report"] == "screening-labels":
+            with output.open("w", encoding="utf-8") as stream:
+                count = 0
+                for count, line in enumerate(screening_labels(system_user(), year=options["year"]), 1):
+                    stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.stdout.write(_("%(n)s rows written to %(path)s") % {"n": count, "path": output})
+            return
         with translation.override(options["language"]):
             header, rows = disclosure_table(system_user(), year=options["year"])
             if options["format"] == "csv":
