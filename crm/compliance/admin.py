@@ -43,8 +43,8 @@ class FindingAdmin(ReadOnlyAdmin):
 
 @admin.register(ReviewDecision)
 class ReviewDecisionAdmin(ReadOnlyAdmin):
-    list_display = ("interaction", "interaction_version", "decision", "reviewer", "decided_at")
-    list_filter = ("decision",)
+    list_display = ("interaction", "interaction_version", "decision", "screening_verdict", "reviewer", "decided_at")
+    list_filter = ("decision", "screening_verdict")
     list_select_related = ("interaction", "reviewer")
     search_fields = ("comment", "reviewer__full_name")
 

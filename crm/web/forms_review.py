@@ -140,6 +140,7 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.HiddenInput)
     screening_verdict = forms.ChoiceField(
         label=_("Do the flagged notes record value given?"),
+        label_suffix="",  # the label is a question: no colon after its question mark
         help_text=_("Needed to approve or reject; your answers show how often screening is right."),
         choices=ScreeningVerdict.choices,
         widget=forms.RadioSelect,

@@ -147,6 +147,19 @@ def test_a_gift_no_list_words_is_left_to_the_reviewer_by_the_learned_reader(demo
     assert list(Finding.objects.filter(rule="value_reader").values_list("interaction", flat=True)) == [interaction.pk]
 
 
+def test_reviewers_cleared_the_false_alarms_and_confirmed_the_rest(demo):
+    from crm.access import system_user
+    from crm.compliance.selectors import screening_verdicts
+
+    for note in data.FALSE_ALARM_NOTES:
+        interaction = Interaction.objects.get(summary__contains=note.split("，")[1][-6:])
+        decision = ReviewDecision.objects.get(interaction=interaction)
+        assert (decision.decision, decision.screening_verdict) == ("approve", "false_alarm")
+        assert Finding.objects.filter(interaction=interaction, rule="undeclared_text").exists()
+    counts = screening_verdicts(system_user(), year=timezone.localdate().year)["lists"]
+    assert counts.false_alarms == len(data.FALSE_ALARM_NOTES) and counts.confirmed >= 3
+
+
 def test_every_demo_login_can_sign_in(demo):
     assert {login.username for login in demo.logins} == {spec["username"] for spec in data.STAFF}
     for login in demo.logins:

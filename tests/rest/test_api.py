@@ -157,6 +157,30 @@ def test_decisions_and_refusal_codes(liaison, reviewer, director, organization, 
     assert prohibited.status_code == 400 and prohibited.json()["code"] == "prohibited"
 
 
+def test_a_decision_on_flagged_notes_carries_the_reviewers_verdict(liaison, reviewer, organization, doctor):
+    interaction = interaction_create(
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
+        summary="讲完课，王主任留我们吃了顿便饭。",
+    )
+    url = f"/api/v1/interactions/{interaction.pk}/decisions/"
+    missing = api(reviewer).post(url, {"decision": "approve"}, format="json")
+    assert missing.status_code == 400 and missing.json()["code"] == "verdict_required"
+    unknown = api(reviewer).post(url, {"decision": "approve", "screening_verdict": "maybe"}, format="json")
+    assert unknown.status_code == 400 and unknown.json()["code"] == "invalid_verdict"
+    ok = api(reviewer).post(url, {"decision": "approve", "screening_verdict": "false_alarm"}, format="json")
+    assert ok.status_code == 201 and ok.json()["screening_verdict"] == "false_alarm"
+    plain = logged(liaison, organization, doctor)  # a declared line, nothing flagged in the notes
+    stray = api(reviewer).post(
+        f"/api/v1/interactions/{plain.pk}/decisions/",
+        {"decision": "approve", "screening_verdict": "confirmed"},
+        format="json",
+    )
+    assert stray.status_code == 400 and stray.json()["code"] == "verdict_without_flags"
+
+
 def test_queue_ledger_and_screen(liaison, reviewer, organization, doctor):
     logged(liaison, organization, doctor)
     assert api(liaison).get("/api/v1/reviews/queue/").status_code == 403

@@ -145,6 +145,22 @@ def test_reviewer_approves_and_the_liaison_sees_the_outcome(browser, live_server
     assert browser.find_elements(By.CSS_SELECTOR, "main .badge.approved")
 
 
+def test_reviewer_clears_a_false_alarm(browser, live_server, liaison, reviewer, organization):
+    interaction = interaction_create(
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
+        summary="讲完课，王院长留我们吃了顿便饭，没好推掉。",
+    )
+    login(browser, live_server, reviewer.username)
+    browser.get(live_server.url + reverse("web:review", args=[interaction.pk]))
+    browser.find_element(By.CSS_SELECTOR, "input[name=screening_verdict][value=false_alarm]").click()
+    browser.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+    wait(browser, lambda d: Interaction.objects.get(pk=interaction.pk).review_status == "approved")
+    assert interaction.decisions.get().screening_verdict == "false_alarm"
+
+
 @pytest.fixture
 def shots(tmp_path) -> Path:
     """Where the screenshots go: docs/tour/ when updating the tour, else a temporary folder."""
@@ -183,7 +199,8 @@ TOUR_PAGES = [
 
 def full_page_screenshot(driver, path: Path, width: int = 1280) -> None:
     height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
-    driver.set_window_size(width, max(height, 700))
+    chrome = driver.execute_script("return window.outerHeight - window.innerHeight")  # the window's own bars
+    driver.set_window_size(width, max(height, 700) + max(chrome, 0))
     driver.save_screenshot(str(path))
 
 
@@ -220,7 +237,12 @@ def test_product_tour_screenshots(browser, live_server, shots):
             wait(browser, lambda d: "¥45" in d.find_element(By.ID, "policy-panel").text)
             full_page_screenshot(browser, shots / "03-liaison-log-form.png")
         if url_name == "web:queue":
-            pending = Logged.objects.filter(review_status="pending").order_by("updated_at").first()
+            # the oldest note screening flagged, so the page shows the reviewer's verdict question
+            pending = (
+                Logged.objects.filter(review_status="pending", findings__rule="undeclared_text")
+                .order_by("updated_at")
+                .first()
+            )
             browser.get(live_server.url + reverse("web:review", args=[pending.pk]))
             full_page_screenshot(browser, shots / "11-review-page.png")
 

@@ -72,6 +72,37 @@ def test_reject_needs_a_comment_and_keeps_what_was_typed(reviewing, liaison, org
     assert returned.status_code == 302 and ReviewDecision.objects.get().decision == "return"
 
 
+def test_flagged_notes_ask_whether_value_was_given_and_the_dashboard_counts_the_answers(
+    reviewing, liaison, organization, doctor
+):
+    flagged = interaction_create(
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
+        summary="讲完课，王院长留我们吃了顿便饭，没好推掉。",
+    )
+    url = reverse("web:review", args=[flagged.pk])
+    page = reviewing.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'name="screening_verdict"' in page and "Do the flagged notes record value given?" in page
+    refused = reviewing.post(url, {"decision": "approve"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 400 and "false alarm" in refused.content.decode()
+    flagged.refresh_from_db()
+    assert flagged.review_status == "pending"
+    approved = reviewing.post(url, {"decision": "approve", "screening_verdict": "false_alarm"})
+    assert approved.status_code == 302
+    assert ReviewDecision.objects.get().screening_verdict == "false_alarm"
+    assert "误报" in reviewing.get(url).content.decode()  # the decision shows the verdict
+
+    declared = gift(liaison, organization, doctor)  # a declared line only: nothing to give a verdict on
+    assert 'name="screening_verdict"' not in reviewing.get(reverse("web:review", args=[declared.pk])).content.decode()
+
+    dashboard = reviewing.get(reverse("web:compliance_dashboard"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Screening flags checked by reviewers" in dashboard
+    assert "<td>Term lists</td><td>1</td><td>0</td><td>1</td><td>0%</td>" in dashboard
+    assert "<td>Learned reader</td><td>0</td><td>0</td><td>0</td><td>—</td>" in dashboard
+
+
 def test_prohibited_cannot_be_approved(reviewing, liaison, organization, doctor):
     interaction = gift(liaison, organization, doctor, nature="cash", form="cash_equivalent")
     page = reviewing.get(reverse("web:review", args=[interaction.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -31,10 +31,11 @@ class Command(BaseCommand):
         if not output.parent.exists():
             raise CommandError(_("Folder %(folder)s does not exist.") % {"folder": output.parent})
         if options["report"] == "screening-labels":
+            count = 0
             with output.open("w", encoding="utf-8") as stream:
-                count = 0
-                for count, line in enumerate(screening_labels(system_user(), year=options["year"]), 1):
+                for line in screening_labels(system_user(), year=options["year"]):
                     stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    count += 1
             self.stdout.write(_("%(n)s rows written to %(path)s") % {"n": count, "path": output})
             return
         with translation.override(options["language"]):
