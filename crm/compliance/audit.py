@@ -43,7 +43,8 @@ def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256((prev_hash + _content(entry)).encode()).hexdigest()
 
 
-def _lock_chain() -> None:
+def lock_chain() -> None:
+    """Hold the chain until the transaction ends (PostgreSQL; SQLite serialises writers itself)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
@@ -52,7 +53,7 @@ def _lock_chain() -> None:
 def audit_record(*, actor, action: str, object_type: str, object_id, payload: dict) -> AuditEntry:
     """Append one row to the chain, inside the caller's transaction."""
     with transaction.atomic():
-        _lock_chain()
+        lock_chain()
         last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
         entry = AuditEntry(
             at=timezone.now(),

@@ -151,7 +151,7 @@ def _publish(apps, current, note: str, **changes) -> None:
     entry on the chain."""
     from django.utils import timezone
 
-    from crm.compliance.audit import GENESIS, entry_hash
+    from crm.compliance.audit import GENESIS, entry_hash, lock_chain
 
     Policy = apps.get_model("compliance", "Policy")
     AuditEntry = apps.get_model("compliance", "AuditEntry")
@@ -161,6 +161,7 @@ def _publish(apps, current, note: str, **changes) -> None:
         if field.name not in {"id", "version", "note", "created_at", "created_by"}
     }
     policy = Policy.objects.create(version=current.version + 1, note=note, **{**carried, **changes})
+    lock_chain()  # as audit_record does: an app server writing meanwhile must not chain onto the same row
     last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
     entry = AuditEntry(
         at=timezone.now(),

@@ -4,9 +4,10 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from crm.compliance import defaults
-from crm.compliance.audit import audit_verify
+from crm.compliance.audit import ADVISORY_LOCK_KEY, audit_verify
 from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 from crm.compliance.models import AuditEntry, Policy
 from crm.compliance.reader import shipped_reader
@@ -65,6 +66,18 @@ def test_terms_a_reviewer_edited_are_left_alone(monkeypatch, migration):
     assert Policy.objects.count() == 1
     assert current_policy().screening_terms == edited
     assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks are PostgreSQL's")
+def test_a_release_migration_holds_the_audit_chain_lock_while_it_appends():
+    Policy.objects.filter(pk=current_policy().pk).update(reader_digest="0123456789ab", version=2)
+    publish(RELEASES[-1])  # inside the test's transaction, as inside the migration's
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s AND pid = pg_backend_pid()",
+            [ADVISORY_LOCK_KEY],
+        )
+        assert cursor.fetchone()[0] == 1
 
 
 def test_the_digest_ignores_key_order():
