@@ -8,9 +8,19 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, TruncMonth
 
-from crm.compliance.models import TEXT_FIELDS, Finding, Policy, ReviewDecision, Rule, ScreeningVerdict, Severity
+from crm.compliance.models import (
+    SCREENING_FLAG,
+    TEXT_FIELDS,
+    Finding,
+    Policy,
+    ReviewDecision,
+    Rule,
+    ScreeningVerdict,
+    Severity,
+)
 from crm.compliance.screening import Screener, get_screener, masked_span, patient_identifier_hits
 from crm.interactions.models import Interaction, ReviewStatus, TransferOfValue
 
@@ -198,6 +208,30 @@ def screening_verdicts(user, *, year: int) -> dict[str, VerdictCount]:
     for verdict, reader, n in rows:
         counts["reader" if reader else "lists"][verdict != ScreeningVerdict.CONFIRMED] += n
     return {source: VerdictCount(*pair) for source, pair in counts.items()}
+
+
+def judged_words(user, *, year: int, limit: int = 15) -> list[dict]:
+    """The words the term lists flagged in notes reviewers judged in ``year``, with how often each was
+    value given and how often a false alarm, most false alarms first: where the compliance office
+    should look before editing the lists (a look-alike, a refusal or an other-payer cue to add)."""
+    decided = ReviewDecision.objects.filter(
+        interaction=OuterRef("interaction"),
+        interaction_version=OuterRef("interaction_version"),
+        decided_at__year=year,
+    )
+    confirmed = Exists(decided.filter(screening_verdict=ScreeningVerdict.CONFIRMED))
+    false_alarm = Exists(decided.filter(screening_verdict=ScreeningVerdict.FALSE_ALARM))
+    rows = (
+        Finding.objects.visible_to(user)
+        .filter(SCREENING_FLAG)
+        .exclude(rule=Rule.VALUE_READER)  # the reader quotes a sentence, not a word
+        .alias(confirmed=confirmed, false_alarm=false_alarm)
+        .filter(Q(confirmed=True) | Q(false_alarm=True))
+        .values(word=KT("evidence__match"))
+        .annotate(confirmed=Count("pk", filter=Q(confirmed=True)), false_alarms=Count("pk", filter=Q(false_alarm=True)))
+        .order_by("-false_alarms", "-confirmed", "word")
+    )
+    return list(rows[:limit])
 
 
 def screening_labels(user, *, year: int, chunk_size: int = 500) -> Iterator[dict]:

@@ -157,7 +157,16 @@ def policy(request):
             messages.success(request, _("Policy version %(v)s published.") % {"v": published.version})
             return redirect("web:policy")
     history = type(current).objects.select_related("created_by").order_by("-version")[:20]
-    context = {"section": "policy", "form": form, "current": current, "history": history}
+    year = timezone.localdate().year
+    judged = selectors.judged_words(request.user, year=year)
+    context = {
+        "section": "policy",
+        "form": form,
+        "current": current,
+        "history": history,
+        "judged": judged,
+        "year": year,
+    }
     return render(request, "web/review/policy.html", context)
 
 

@@ -99,6 +99,26 @@ def test_verdicts_are_counted_apart_for_the_lists_and_the_reader(liaison, organi
     assert selectors.screening_verdicts(reviewer, year=year - 1)["lists"].precision is None
 
 
+def test_the_words_behind_judged_flags_most_false_alarms_first(liaison, organization, reviewer):
+    for summary, verdict in (
+        (PARTNER_TREAT, "false_alarm"),
+        ("周五站里聚餐，王主任留我们吃了顿便饭。", "false_alarm"),
+        ("中午请王主任吃了顿便饭，聊转诊。", "confirmed"),
+        (GIFT, "confirmed"),
+        (UNLISTED_GIFT, "confirmed"),  # the reader's: a sentence, not a word
+    ):
+        interaction = log(liaison, organization, summary)
+        review_decide(interaction=interaction, reviewer=reviewer, decision="approve", screening_verdict=verdict)
+    log(liaison, organization, "中秋给王主任送了两盒月饼。")  # not judged yet
+
+    words = selectors.judged_words(reviewer, year=timezone.localdate().year)
+    by_word = {row["word"]: (row["confirmed"], row["false_alarms"]) for row in words}
+    assert words[0]["word"] == "便饭" and by_word["便饭"] == (1, 2)
+    assert by_word["茶叶"] == (1, 0)
+    assert "月饼" not in by_word and not any("满月" in word for word in by_word)
+    assert selectors.judged_words(reviewer, year=timezone.localdate().year - 1) == []
+
+
 def test_labels_are_the_decided_versions_text_with_identifiers_masked(liaison, organization, reviewer, tmp_path):
     first = log(liaison, organization, GIFT + "家属电话13812345678。")
     review_decide(

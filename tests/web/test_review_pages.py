@@ -97,6 +97,10 @@ def test_flagged_notes_ask_whether_value_was_given_and_the_dashboard_counts_the_
     declared = gift(liaison, organization, doctor)  # a declared line only: nothing to give a verdict on
     assert 'name="screening_verdict"' not in reviewing.get(reverse("web:review", args=[declared.pk])).content.decode()
 
+    policy = reviewing.get(reverse("web:policy"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "What reviewers found behind the flagged words" in policy
+    assert "<td>便饭</td><td>0</td><td>1</td>" in policy
+
     dashboard = reviewing.get(reverse("web:compliance_dashboard"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Screening flags checked by reviewers" in dashboard
     assert "<td>Term lists</td><td>1</td><td>0</td><td>1</td><td>0%</td>" in dashboard
