@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext as _
 
 from crm.compliance.models import (
     SCREENING_FLAG,
@@ -182,31 +183,31 @@ class VerdictCount:
         return self.confirmed + self.false_alarms
 
     @property
-    def precision(self) -> float | None:
-        """The share of flags that were right (None before any was checked)."""
-        return self.confirmed / self.checked if self.checked else None
+    def percent_right(self) -> int | None:
+        """The share of flags that were right, in percent (None before any was checked)."""
+        return round(100 * self.confirmed / self.checked) if self.checked else None
 
 
 def screening_verdicts(user, *, year: int) -> dict[str, VerdictCount]:
-    """Reviewers' verdicts on flagged notes decided in ``year``, apart for the term lists' flags
-    ("lists") and the learned reader's ("reader"): screening's precision on this department's
-    own writing, which no labelled corpus can measure."""
-    by_reader = Finding.objects.filter(
-        interaction=OuterRef("interaction"),
-        interaction_version=OuterRef("interaction_version"),
-        rule=Rule.VALUE_READER,
+    """Reviewers' verdicts on flagged notes decided in ``year``, one per decided version, apart for
+    the learned reader ("reader": it alone flagged the version) and the term lists ("lists": they
+    flagged it, with or without the reader in another field): screening's precision on this
+    department's own writing, which no labelled corpus can measure."""
+    flags = Finding.objects.filter(
+        SCREENING_FLAG, interaction=OuterRef("interaction"), interaction_version=OuterRef("interaction_version")
     )
+    by_lists = Exists(flags.exclude(rule=Rule.VALUE_READER))
     rows = (
         ReviewDecision.objects.visible_to(user)
         .filter(decided_at__year=year)
         .exclude(screening_verdict="")
-        .values_list("screening_verdict", Exists(by_reader))
+        .values_list("screening_verdict", by_lists)
         .annotate(n=Count("pk"))
         .order_by()
     )
     counts = {"lists": [0, 0], "reader": [0, 0]}
-    for verdict, reader, n in rows:
-        counts["reader" if reader else "lists"][verdict != ScreeningVerdict.CONFIRMED] += n
+    for verdict, listed, n in rows:
+        counts["lists" if listed else "reader"][verdict != ScreeningVerdict.CONFIRMED] += n
     return {source: VerdictCount(*pair) for source, pair in counts.items()}
 
 
@@ -237,7 +238,8 @@ def judged_words(user, *, year: int, limit: int = 15) -> list[dict]:
 def screening_labels(user, *, year: int, chunk_size: int = 500) -> Iterator[dict]:
     """Each note reviewers gave a verdict on in ``year``, as a labelled line for ``crm screen
     --evaluate`` and ``crm train_reader``: the text of the version decided (patient identifiers
-    masked) and ``tov``, whether value was given. Streamed."""
+    masked; its fields one per line, a sentence end for screening) and ``tov``, whether value was
+    given. Streamed."""
     decisions = (
         ReviewDecision.objects.visible_to(user)
         .filter(decided_at__year=year)
@@ -251,7 +253,10 @@ def screening_labels(user, *, year: int, chunk_size: int = 500) -> Iterator[dict
         if version == interaction.version:
             fields = {name: getattr(interaction, name) for name in TEXT_FIELDS}
         else:
-            revision = next(r for r in interaction.revisions.all() if r.version == version)
+            revision = next((r for r in interaction.revisions.all() if r.version == version), None)
+            if revision is None:
+                message = _("Interaction %(id)s has no stored version %(version)s; nothing was exported.")
+                raise LookupError(message % {"id": interaction.pk, "version": version})
             fields = {name: revision.snapshot.get(name) for name in TEXT_FIELDS}
         text = "\n".join(value for value in fields.values() if value)
         yield {

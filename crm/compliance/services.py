@@ -255,7 +255,8 @@ def review_decide(
             _("This interaction has prohibited items and can never be approved; reject it or return it."),
             code="prohibited",
         )
-    _check_screening_verdict(interaction, decision, screening_verdict)
+    if screening_verdict and screening_verdict not in ScreeningVerdict.values:
+        raise ValidationError(_("Unknown screening verdict."), code="invalid_verdict")
     with transaction.atomic():
         won = Interaction.objects.filter(
             pk=interaction.pk, review_status=ReviewStatus.PENDING, version=interaction.version
@@ -265,6 +266,9 @@ def review_decide(
                 _("This interaction is no longer pending review (decided or amended meanwhile)."),
                 code="already_decided",
             )
+        # Checked on the findings as they stand once the decision has won (a rescreen may have
+        # added some since the page was shown); a refusal rolls the decision back.
+        _check_screening_verdict(interaction, decision, screening_verdict)
         row = ReviewDecision.objects.create(
             interaction=interaction,
             interaction_version=interaction.version,
@@ -285,10 +289,14 @@ def review_decide(
     return row
 
 
+def needs_screening_verdict(interaction: Interaction) -> bool:
+    """Whether screening flagged the free text of the current version, so that approving or
+    rejecting it asks the reviewer whether value was given."""
+    return current_findings(interaction).filter(SCREENING_FLAG).exists()
+
+
 def _check_screening_verdict(interaction: Interaction, decision: str, verdict: str) -> None:
-    if verdict and verdict not in ScreeningVerdict.values:
-        raise ValidationError(_("Unknown screening verdict."), code="invalid_verdict")
-    flagged = current_findings(interaction).filter(SCREENING_FLAG).exists()
+    flagged = needs_screening_verdict(interaction)
     if verdict and not flagged:
         raise ValidationError(
             _("Screening flagged nothing in these notes, so there is no verdict to give on it."),

@@ -1171,11 +1171,11 @@ UNDECLARED_NOTES = [
     "中午和{doc}一起吃了顿便饭，顺便沟通了24小时转诊反馈不及时的问题。",
     "节前到{org}走访，给值班医生带了两盒月饼，顺便确认下月讲座安排。",
 ]
-# A gift in words no term list holds: only the learned reader flags it (value_reader).
 # Notes the term lists flag although nothing was given: the reviewer clears them as false alarms,
 # and the compliance dashboard counts them against screening.
 FALSE_ALARM_NOTES = [
     "到{org}讲完高血压分级管理，{doc}留我们吃了顿便饭，没好推掉，回来已向科里说明。",
     "顺路给{org}捎回了上月借的两台血压计，已清点归还，{doc}签收。",
 ]
+# A gift in words no term list holds: only the learned reader flags it (value_reader).
 READER_NOTE = "到{org}核对上月转诊登记。{doc}家孩子满月，科里几个人凑了个大的，托我当面带过去。"

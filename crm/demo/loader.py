@@ -42,8 +42,8 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crm.compliance.models import SCREENING_FLAG, Finding, ScreeningVerdict, Severity
-from crm.compliance.services import current_findings, review_decide
+from crm.compliance.models import Finding, ScreeningVerdict, Severity
+from crm.compliance.services import needs_screening_verdict, review_decide
 from crm.demo import data
 from crm.interactions.models import (
     Channel,
@@ -1363,8 +1363,7 @@ class _Builder:
             plan.clinicians = [partner.key]
             plan.summary = note.format(org=partner.short, doc=self.call(partner.key, partner))
             plan.details = {"channel": Channel.IN_PERSON}
-            plan.decision, plan.comment, plan.lookalike = "approve", data.FALSE_ALARM_COMMENT, True
-            plan.script = "false_alarm"
+            plan.lookalike, plan.script = True, "false_alarm"  # approved as a false alarm (decision_for)
             add(plan)
 
         # 8. Look-alike words (送检, 请示, 卡介苗, 返院复查) that must stay clear.
@@ -1484,7 +1483,7 @@ class _Builder:
         interaction = plan.interaction
         # The reviewer's verdict on flagged notes: look-alike wordings were false alarms, the rest real.
         verdict = ""
-        if current_findings(interaction).filter(SCREENING_FLAG).exists():
+        if needs_screening_verdict(interaction):
             verdict = ScreeningVerdict.FALSE_ALARM if plan.lookalike else ScreeningVerdict.CONFIRMED
         try:
             review_decide(

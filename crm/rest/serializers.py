@@ -146,6 +146,7 @@ class DecisionSerializer(serializers.Serializer):
         choices=ScreeningVerdict.choices,
         required=False,
         allow_blank=True,
+        allow_null=True,
         default="",
         help_text=_("Where screening flagged the notes: needed to approve or reject."),
     )

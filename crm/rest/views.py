@@ -260,7 +260,7 @@ class InteractionViewSet(ScopedViewSet):
         description=_(
             "Approve, reject or return a pending interaction. Where screening flagged the notes, approving "
             "or rejecting also needs screening_verdict (confirmed or false_alarm). Refusals carry a code: "
-            "prohibited, self_review, comment_required, verdict_required, verdict_without_flags, "
+            "prohibited, self_review, comment_required, verdict_required, verdict_without_flags, invalid_verdict, "
             "already_decided (409), permission_denied (403)."
         ),
     )
@@ -282,7 +282,7 @@ class InteractionViewSet(ScopedViewSet):
                 reviewer=request.user,
                 decision=body.validated_data["decision"],
                 comment=body.validated_data["comment"],
-                screening_verdict=body.validated_data["screening_verdict"],
+                screening_verdict=body.validated_data["screening_verdict"] or "",
             )
         except DjangoPermissionDenied as error:
             return Response({"code": "permission_denied", "detail": str(error)}, status=status.HTTP_403_FORBIDDEN)

@@ -12,9 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crm.compliance import selectors
-from crm.compliance.models import SCREENING_FLAG, Decision, Finding, ReviewDecision, Rule, Severity
+from crm.compliance.models import Decision, ReviewDecision, Rule, Severity
 from crm.compliance.screening import patient_identifier_hits
-from crm.compliance.services import interactions_rescreen, policy_publish, review_decide
+from crm.compliance.services import (
+    current_findings,
+    interactions_rescreen,
+    needs_screening_verdict,
+    policy_publish,
+    review_decide,
+)
 from crm.interactions.models import Interaction, InteractionRevision, Nature
 from crm.partners.models import Clinician, Territory
 from crm.people.models import Role, User
@@ -71,9 +77,7 @@ def _review_context(request, interaction: Interaction, form: DecisionForm) -> di
         )
         if text
     ]
-    findings = Finding.objects.filter(interaction=interaction, interaction_version=interaction.version).select_related(
-        "policy"
-    )
+    findings = current_findings(interaction).select_related("policy")
     year = timezone.localdate(interaction.occurred_at).year
     recipients = {t.recipient_clinician_id for t in interaction.transfers.all() if t.recipient_clinician_id}
     totals = selectors.clinician_year_totals(request.user, clinician_ids=recipients, year=year)
@@ -87,7 +91,7 @@ def _review_context(request, interaction: Interaction, form: DecisionForm) -> di
         "notes": notes,
         "findings": findings,
         "has_prohibited": any(f.severity == Severity.PROHIBITED for f in findings),
-        "flagged": findings.filter(SCREENING_FLAG).exists(),
+        "flagged": needs_screening_verdict(interaction),
         "own": interaction.liaison_id == request.user.pk,
         "ledgers": ledgers,
         "cap": policy.annual_cap,

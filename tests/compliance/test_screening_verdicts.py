@@ -3,11 +3,12 @@ as labelled lines that ``crm screen --evaluate`` and ``crm train_reader`` read."
 
 import io
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from crm.access import system_user
@@ -15,9 +16,10 @@ from crm.compliance import selectors
 from crm.compliance.models import AuditEntry, ReviewDecision
 from crm.compliance.services import review_decide
 from crm.demo import data
-from crm.interactions.models import ReviewStatus
+from crm.interactions.models import InteractionRevision, ReviewStatus
 from crm.interactions.services import TransferInput, interaction_amend, interaction_create
-from tests.factories import ClinicianFactory
+from crm.people.models import Role
+from tests.factories import ClinicianFactory, DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +29,8 @@ UNLISTED_GIFT = data.READER_NOTE.format(org="城东服务站", doc="王主任")
 
 
 def log(liaison, organization, summary, **kw):
-    return interaction_create(
-        author=liaison, organization=organization, kind="visit", occurred_at=timezone.now(), summary=summary, **kw
-    )
+    kw.setdefault("occurred_at", timezone.now())
+    return interaction_create(author=liaison, organization=organization, kind="visit", summary=summary, **kw)
 
 
 def rules_of(interaction):
@@ -94,9 +95,45 @@ def test_verdicts_are_counted_apart_for_the_lists_and_the_reader(liaison, organi
     year = timezone.localdate().year
     counts = selectors.screening_verdicts(reviewer, year=year)
     assert (counts["lists"].confirmed, counts["lists"].false_alarms) == (2, 1)
-    assert counts["lists"].precision == pytest.approx(2 / 3)
+    assert counts["lists"].percent_right == 67
     assert (counts["reader"].confirmed, counts["reader"].false_alarms) == (1, 0)
-    assert selectors.screening_verdicts(reviewer, year=year - 1)["lists"].precision is None
+    assert selectors.screening_verdicts(reviewer, year=year - 1)["lists"].percent_right is None
+    elsewhere = UserFactory(department=DepartmentFactory(name="市二院推广部"), role=Role.DIRECTOR)
+    assert selectors.screening_verdicts(elsewhere, year=year)["lists"].checked == 0  # scoped like every read
+
+
+def test_a_verdict_counts_for_the_version_decided_and_for_the_lists_when_they_flagged_too(
+    liaison, organization, reviewer
+):
+    year = timezone.localdate().year
+    last_year = timezone.now() - timedelta(days=400)
+    amended = log(liaison, organization, GIFT, occurred_at=last_year)  # logged last year, decided this year
+    review_decide(
+        interaction=amended, reviewer=reviewer, decision="return", comment="请申报", screening_verdict="confirmed"
+    )
+    amended = interaction_amend(interaction=amended, author=liaison, summary=UNLISTED_GIFT)
+    assert rules_of(amended) == {"value_reader", "amended_after_decision"}  # v1 was the lists', v2 the reader's
+    review_decide(
+        interaction=amended, reviewer=reviewer, decision="reject", comment="未申报", screening_verdict="confirmed"
+    )
+    both = log(liaison, organization, GIFT, next_step=UNLISTED_GIFT)
+    assert rules_of(both) == {"undeclared_text", "value_reader"}
+    review_decide(interaction=both, reviewer=reviewer, decision="approve", screening_verdict="confirmed")
+
+    counts = selectors.screening_verdicts(reviewer, year=year)
+    assert (counts["lists"].confirmed, counts["lists"].false_alarms) == (2, 0)
+    assert (counts["reader"].confirmed, counts["reader"].false_alarms) == (1, 0)
+
+
+def test_a_referral_fee_in_a_declared_line_needs_no_verdict(liaison, organization, reviewer):
+    doctor = ClinicianFactory(organization=organization)
+    line = TransferInput(
+        nature="other", description="每转诊一人补贴200元", amount=Decimal("200"), recipient_clinician=doctor
+    )
+    interaction = log(liaison, organization, "沟通双向转诊流程。", transfers=[line])
+    assert "tied_to_referrals" in rules_of(interaction)  # found in the line, not in the notes
+    review_decide(interaction=interaction, reviewer=reviewer, decision="reject", comment="按转诊人数计酬，禁止")
+    assert ReviewDecision.objects.get().screening_verdict == ""
 
 
 def test_the_words_behind_judged_flags_most_false_alarms_first(liaison, organization, reviewer):
@@ -139,6 +176,14 @@ def test_labels_are_the_decided_versions_text_with_identifiers_masked(liaison, o
     output = tmp_path / "labels.jsonl"
     call_command("export", "screening-labels", "--year", str(timezone.localdate().year), "-o", str(output))
     assert [json.loads(line) for line in output.read_text("utf-8").splitlines()] == lines
+    with pytest.raises(CommandError, match="--format"):
+        call_command("export", "screening-labels", "--year", "2026", "--format", "csv", "-o", str(output))
+    InteractionRevision.objects.filter(interaction=first, version=1).delete()  # a damaged database
+    broken = tmp_path / "broken.jsonl"
+    with pytest.raises(CommandError, match="version 1"):
+        call_command("export", "screening-labels", "--year", str(timezone.localdate().year), "-o", str(broken))
+    assert not broken.exists() and not (tmp_path / "broken.jsonl.part").exists()
+
     figures = io.StringIO()
     call_command("screen", "--evaluate", str(output), "--figures-only", stdout=figures)
     assert "tp=1 fp=1 fn=0 tn=0" in figures.getvalue()  # screening's precision on the department's own notes

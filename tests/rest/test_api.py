@@ -170,6 +170,8 @@ def test_a_decision_on_flagged_notes_carries_the_reviewers_verdict(liaison, revi
     assert missing.status_code == 400 and missing.json()["code"] == "verdict_required"
     unknown = api(reviewer).post(url, {"decision": "approve", "screening_verdict": "maybe"}, format="json")
     assert unknown.status_code == 400 and unknown.json()["code"] == "invalid_verdict"
+    unsaid = api(reviewer).post(url, {"decision": "approve", "screening_verdict": None}, format="json")
+    assert unsaid.status_code == 400 and unsaid.json()["code"] == "verdict_required"  # null is no verdict
     ok = api(reviewer).post(url, {"decision": "approve", "screening_verdict": "false_alarm"}, format="json")
     assert ok.status_code == 201 and ok.json()["screening_verdict"] == "false_alarm"
     plain = logged(liaison, organization, doctor)  # a declared line, nothing flagged in the notes
