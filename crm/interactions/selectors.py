@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from crm.compliance.models import ReviewDecision
-from crm.interactions.models import FollowUp, Interaction, Kind, Period, ReviewStatus, Summary, TransferOfValue
+from crm.interactions.models import (
+    FollowUp,
+    Interaction,
+    InteractionRevision,
+    Kind,
+    Nature,
+    Period,
+    ReviewStatus,
+    Summary,
+    TransferOfValue,
+)
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -192,3 +206,116 @@ def training_offers_by_status(user, *, since: date) -> dict[str, int]:
         .order_by()
     )
     return dict(rows)
+
+
+# ---- versions: what a reviewer needs to see of an amendment -------------------------------------------
+
+# The free-text fields as the review page titles them.
+NOTE_LABELS = {
+    "summary": _("Summary"),
+    "next_step": _("Next step"),
+    "no_benefit_statement": _("No individual benefit statement"),
+}
+
+
+@dataclass(frozen=True)
+class LineShown:
+    """A transfer-of-value line as a version held it, labelled for people."""
+
+    nature: str
+    description: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class EarlierVersion:
+    version: int
+    saved_at: datetime
+    status: str
+    summary: str
+    lines: list[LineShown]
+
+
+@dataclass(frozen=True)
+class TextChange:
+    label: str
+    pieces: list[tuple[str, str]]  # ("same" | "removed" | "added", text)
+
+
+@dataclass(frozen=True)
+class VersionChanges:
+    """What the current version changed in the one before it (after a return, what the author did)."""
+
+    since: int
+    texts: list[TextChange]
+    removed_lines: list[LineShown]
+    added_lines: list[LineShown]
+
+
+def text_changes(before: str, after: str) -> list[tuple[str, str]]:
+    """Character by character (Chinese has no spaces to split words on): kept, removed, added."""
+    pieces = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(("same", before[a1:a2]))
+            continue
+        if a2 > a1:
+            pieces.append(("removed", before[a1:a2]))
+        if b2 > b1:
+            pieces.append(("added", after[b1:b2]))
+    return pieces
+
+
+def _line_key(nature, description, amount, clinician, organization) -> tuple:
+    return nature, description, str(Decimal(str(amount))), clinician, organization
+
+
+def _shown(nature: str, description: str, amount) -> LineShown:
+    return LineShown(str(dict(Nature.choices).get(nature, nature)), description, Decimal(str(amount)))
+
+
+def earlier_versions(interaction: Interaction) -> list[EarlierVersion]:
+    """The versions kept before each amendment, newest first, with their status and lines labelled."""
+    statuses = dict(ReviewStatus.choices)
+    return [
+        EarlierVersion(
+            version=r.version,
+            saved_at=r.created_at,
+            status=str(statuses.get(r.snapshot.get("review_status"), r.snapshot.get("review_status", ""))),
+            summary=r.snapshot.get("summary") or "",
+            lines=[_shown(t["nature"], t["description"], t["amount"]) for t in r.snapshot.get("transfers", [])],
+        )
+        for r in InteractionRevision.objects.filter(interaction=interaction).order_by("-version")
+    ]
+
+
+def changes_since_previous(interaction: Interaction) -> VersionChanges | None:
+    """The current version against the one it replaced (None for a first version)."""
+    revision = InteractionRevision.objects.filter(interaction=interaction, version=interaction.version - 1).first()
+    if revision is None:
+        return None
+    before = revision.snapshot
+    texts = [
+        TextChange(str(label), text_changes(before.get(name) or "", getattr(interaction, name) or ""))
+        for name, label in NOTE_LABELS.items()
+        if (before.get(name) or "") != (getattr(interaction, name) or "")
+    ]
+    old = Counter()
+    shown: dict[tuple, LineShown] = {}
+    for t in before.get("transfers", []):
+        key = _line_key(
+            t["nature"], t["description"], t["amount"], t.get("recipient_clinician"), t.get("recipient_organization")
+        )
+        old[key] += 1
+        shown[key] = _shown(t["nature"], t["description"], t["amount"])
+    new = Counter()
+    for t in interaction.transfers.all():
+        key = _line_key(t.nature, t.description, t.amount, t.recipient_clinician_id, t.recipient_organization_id)
+        new[key] += 1
+        shown[key] = _shown(t.nature, t.description, t.amount)
+    return VersionChanges(
+        since=revision.version,
+        texts=texts,
+        removed_lines=[shown[key] for key in (old - new).elements()],
+        added_lines=[shown[key] for key in (new - old).elements()],
+    )

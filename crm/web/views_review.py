@@ -21,7 +21,8 @@ from crm.compliance.services import (
     policy_publish,
     review_decide,
 )
-from crm.interactions.models import Interaction, InteractionRevision, Nature
+from crm.interactions.models import Interaction, Nature
+from crm.interactions.selectors import NOTE_LABELS, changes_since_previous, earlier_versions
 from crm.partners.models import Clinician, Territory
 from crm.people.models import Role, User
 from crm.web.charts import bar_chart
@@ -70,11 +71,7 @@ def _review_context(request, interaction: Interaction, form: DecisionForm) -> di
     screener = selectors.policy_screener(policy)
     notes = [
         (label, highlight(text, [*screener.value_hits(text), *patient_identifier_hits(text)]))
-        for label, text in (
-            (_("Summary"), interaction.summary),
-            (_("Next step"), interaction.next_step),
-            (_("No individual benefit statement"), interaction.no_benefit_statement),
-        )
+        for label, text in ((label, getattr(interaction, name)) for name, label in NOTE_LABELS.items())
         if text
     ]
     findings = current_findings(interaction).select_related("policy")
@@ -96,7 +93,8 @@ def _review_context(request, interaction: Interaction, form: DecisionForm) -> di
         "ledgers": ledgers,
         "cap": policy.annual_cap,
         "year": year,
-        "revisions": InteractionRevision.objects.filter(interaction=interaction).order_by("-version"),
+        "changes": changes_since_previous(interaction),
+        "revisions": earlier_versions(interaction),
         "form": form,
     }
 

@@ -108,6 +108,20 @@ def test_flagged_notes_ask_whether_value_was_given_and_the_dashboard_counts_the_
     assert "<td>Learned reader</td><td>0</td><td>0</td><td>0</td><td>—</td>" in dashboard
 
 
+def test_the_review_page_shows_what_an_amendment_changed(reviewing, reviewer, liaison, organization, doctor):
+    from crm.compliance.services import review_decide
+    from crm.interactions.services import interaction_amend
+
+    first = gift(liaison, organization, doctor, summary="拜访王院长，讨论转诊流程。")
+    review_decide(interaction=first, reviewer=reviewer, decision="return", comment="请写明茶叶用途")
+    interaction_amend(interaction=first, author=liaison, summary="拜访王院长，讨论转诊流程。茶叶为科室会议用。")
+    page = reviewing.get(reverse("web:review", args=[first.pk])).content.decode()
+    assert "第 1 版改为第 2 版" in page
+    assert "<ins>茶叶为科室会议用。</ins>" in page
+    assert "已退回补充" in page and "礼品 · 茶叶一盒" in page  # the earlier version, labelled in Chinese
+    assert "returned" not in page
+
+
 def test_prohibited_cannot_be_approved(reviewing, liaison, organization, doctor):
     interaction = gift(liaison, organization, doctor, nature="cash", form="cash_equivalent")
     page = reviewing.get(reverse("web:review", args=[interaction.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
