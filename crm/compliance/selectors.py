@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from crm.compliance.models import (
     ScreeningVerdict,
     Severity,
 )
-from crm.compliance.screening import Screener, get_screener, masked_span, patient_identifier_hits
+from crm.compliance.screening import Screener, fold, get_screener, masked_span, patient_identifier_hits
 from crm.interactions.models import Interaction, ReviewStatus, TransferOfValue
 
 COUNTED = (ReviewStatus.PENDING, ReviewStatus.RETURNED, ReviewStatus.APPROVED)
@@ -212,27 +212,37 @@ def screening_verdicts(user, *, year: int) -> dict[str, VerdictCount]:
 
 
 def judged_words(user, *, year: int, limit: int = 15) -> list[dict]:
-    """The words the term lists flagged in notes reviewers judged in ``year``, with how often each was
-    value given and how often a false alarm, most false alarms first: where the compliance office
-    should look before editing the lists (a look-alike, a refusal or an other-payer cue to add)."""
-    decided = ReviewDecision.objects.filter(
+    """The words the term lists flagged in notes reviewers judged in ``year``, each with how many
+    judged versions found it value given and how many a false alarm, most false alarms first: where
+    the compliance office should look before editing the lists (a look-alike, a refusal or an
+    other-payer term to add). Words are compared folded (紅包 is 红包, Gift is gift)."""
+    verdicts = ReviewDecision.objects.filter(
         interaction=OuterRef("interaction"),
         interaction_version=OuterRef("interaction_version"),
         decided_at__year=year,
-    )
-    confirmed = Exists(decided.filter(screening_verdict=ScreeningVerdict.CONFIRMED))
-    false_alarm = Exists(decided.filter(screening_verdict=ScreeningVerdict.FALSE_ALARM))
+    ).exclude(screening_verdict="")
     rows = (
         Finding.objects.visible_to(user)
         .filter(SCREENING_FLAG)
         .exclude(rule=Rule.VALUE_READER)  # the reader quotes a sentence, not a word
-        .alias(confirmed=confirmed, false_alarm=false_alarm)
-        .filter(Q(confirmed=True) | Q(false_alarm=True))
-        .values(word=KT("evidence__match"))
-        .annotate(confirmed=Count("pk", filter=Q(confirmed=True)), false_alarms=Count("pk", filter=Q(false_alarm=True)))
-        .order_by("-false_alarms", "-confirmed", "word")
+        .annotate(verdict=Subquery(verdicts.values("screening_verdict")[:1]))
+        .filter(verdict__isnull=False)
+        .values_list("interaction_id", "interaction_version", KT("evidence__match"), "verdict")
     )
-    return list(rows[:limit])
+    judged: dict[str, dict[str, set]] = {}
+    for interaction, version, match, verdict in rows.iterator():
+        word = " ".join(fold(match or "").split())
+        judged.setdefault(word, {ScreeningVerdict.CONFIRMED: set(), ScreeningVerdict.FALSE_ALARM: set()})
+        judged[word][verdict].add((interaction, version))  # a word twice in one note counts once
+    tally = [
+        {
+            "word": word,
+            "confirmed": len(seen[ScreeningVerdict.CONFIRMED]),
+            "false_alarms": len(seen[ScreeningVerdict.FALSE_ALARM]),
+        }
+        for word, seen in judged.items()
+    ]
+    return sorted(tally, key=lambda row: (-row["false_alarms"], -row["confirmed"], row["word"]))[:limit]
 
 
 def screening_labels(user, *, year: int, chunk_size: int = 500) -> Iterator[dict]:

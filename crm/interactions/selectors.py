@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crm.compliance.models import ReviewDecision
+from crm.compliance.services import json_safe
 from crm.interactions.models import (
     FollowUp,
+    Form,
     Interaction,
     InteractionRevision,
     Kind,
@@ -24,6 +29,7 @@ from crm.interactions.models import (
     Summary,
     TransferOfValue,
 )
+from crm.partners.models import Clinician, Organization
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -216,6 +222,17 @@ NOTE_LABELS = {
     "next_step": _("Next step"),
     "no_benefit_statement": _("No individual benefit statement"),
 }
+_CHARACTER_DIFF_LIMIT = 400  # longer changed passages are shown removed and added whole
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;\n]+|$)")
+
+
+def snapshot_of(interaction: Interaction) -> dict:
+    """Everything a reviewer needs to see an earlier version as it was (kept at each amendment)."""
+    data = model_to_dict(interaction, exclude=["clinicians"])
+    data["clinicians"] = sorted(interaction.clinicians.values_list("pk", flat=True))
+    data["review_status"] = interaction.review_status
+    data["transfers"] = [model_to_dict(line, exclude=["interaction"]) for line in interaction.transfers.order_by("pk")]
+    return json_safe(data)
 
 
 @dataclass(frozen=True)
@@ -223,7 +240,9 @@ class LineShown:
     """A transfer-of-value line as a version held it, labelled for people."""
 
     nature: str
+    form: str
     description: str
+    recipient: str
     amount: Decimal
 
 
@@ -253,7 +272,27 @@ class VersionChanges:
 
 
 def text_changes(before: str, after: str) -> list[tuple[str, str]]:
-    """Character by character (Chinese has no spaces to split words on): kept, removed, added."""
+    """Kept, removed and added passages: sentence by sentence, then character by character inside a
+    changed passage (Chinese has no spaces to split words on) unless it is long, which keeps the
+    work small on any text."""
+    old, new = _sentences(before), _sentences(after)
+    pieces: list[tuple[str, str]] = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        removed, added = "".join(old[a1:a2]), "".join(new[b1:b2])
+        if op == "equal":
+            pieces.append(("same", removed))
+        elif op == "replace" and max(len(removed), len(added)) <= _CHARACTER_DIFF_LIMIT:
+            pieces += _character_changes(removed, added)
+        else:
+            pieces += [(kind, text) for kind, text in (("removed", removed), ("added", added)) if text]
+    return pieces
+
+
+def _sentences(text: str) -> list[str]:
+    return [sentence for sentence in _SENTENCE.findall(text) if sentence]
+
+
+def _character_changes(before: str, after: str) -> list[tuple[str, str]]:
     pieces = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if op == "equal":
@@ -266,27 +305,54 @@ def text_changes(before: str, after: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def _line_key(nature, description, amount, clinician, organization) -> tuple:
-    return nature, description, str(Decimal(str(amount))), clinician, organization
-
-
-def _shown(nature: str, description: str, amount) -> LineShown:
-    return LineShown(str(dict(Nature.choices).get(nature, nature)), description, Decimal(str(amount)))
+def _lines_shown(snapshots: list[dict]) -> list[tuple[str, LineShown]]:
+    """(comparison key, labelled line) for snapshot lines: every field but the row id counts."""
+    natures, forms = dict(Nature.choices), dict(Form.choices)
+    clinicians = dict(
+        Clinician.objects.filter(pk__in={s["recipient_clinician"] for s in snapshots}).values_list("pk", "name")
+    )
+    organizations = dict(
+        Organization.objects.filter(pk__in={s["recipient_organization"] for s in snapshots}).values_list("pk", "name")
+    )
+    shown = []
+    for line in snapshots:
+        key = json.dumps({k: v for k, v in line.items() if k != "id"}, sort_keys=True, ensure_ascii=False)
+        recipient = clinicians.get(line["recipient_clinician"]) or organizations.get(line["recipient_organization"], "")
+        shown.append(
+            (
+                key,
+                LineShown(
+                    str(natures.get(line["nature"], line["nature"])),
+                    str(forms.get(line["form"], line["form"])),
+                    line["description"],
+                    recipient,
+                    Decimal(str(line["amount"])),
+                ),
+            )
+        )
+    return shown
 
 
 def earlier_versions(interaction: Interaction) -> list[EarlierVersion]:
     """The versions kept before each amendment, newest first, with their status and lines labelled."""
     statuses = dict(ReviewStatus.choices)
-    return [
-        EarlierVersion(
-            version=r.version,
-            saved_at=r.created_at,
-            status=str(statuses.get(r.snapshot.get("review_status"), r.snapshot.get("review_status", ""))),
-            summary=r.snapshot.get("summary") or "",
-            lines=[_shown(t["nature"], t["description"], t["amount"]) for t in r.snapshot.get("transfers", [])],
+    revisions = list(InteractionRevision.objects.filter(interaction=interaction).order_by("-version"))
+    lines = _lines_shown([line for r in revisions for line in r.snapshot.get("transfers", [])])
+    versions, taken = [], 0
+    for r in revisions:
+        count = len(r.snapshot.get("transfers", []))
+        status = r.snapshot.get("review_status", "")
+        versions.append(
+            EarlierVersion(
+                version=r.version,
+                saved_at=r.created_at,
+                status=str(statuses.get(status, status)),
+                summary=r.snapshot.get("summary") or "",
+                lines=[shown for _, shown in lines[taken : taken + count]],
+            )
         )
-        for r in InteractionRevision.objects.filter(interaction=interaction).order_by("-version")
-    ]
+        taken += count
+    return versions
 
 
 def changes_since_previous(interaction: Interaction) -> VersionChanges | None:
@@ -294,28 +360,29 @@ def changes_since_previous(interaction: Interaction) -> VersionChanges | None:
     revision = InteractionRevision.objects.filter(interaction=interaction, version=interaction.version - 1).first()
     if revision is None:
         return None
-    before = revision.snapshot
+    before, after = revision.snapshot, snapshot_of(interaction)
     texts = [
-        TextChange(str(label), text_changes(before.get(name) or "", getattr(interaction, name) or ""))
+        TextChange(str(label), text_changes(before.get(name) or "", after.get(name) or ""))
         for name, label in NOTE_LABELS.items()
-        if (before.get(name) or "") != (getattr(interaction, name) or "")
+        if (before.get(name) or "") != (after.get(name) or "")
     ]
-    old = Counter()
-    shown: dict[tuple, LineShown] = {}
-    for t in before.get("transfers", []):
-        key = _line_key(
-            t["nature"], t["description"], t["amount"], t.get("recipient_clinician"), t.get("recipient_organization")
-        )
-        old[key] += 1
-        shown[key] = _shown(t["nature"], t["description"], t["amount"])
-    new = Counter()
-    for t in interaction.transfers.all():
-        key = _line_key(t.nature, t.description, t.amount, t.recipient_clinician_id, t.recipient_organization_id)
-        new[key] += 1
-        shown[key] = _shown(t.nature, t.description, t.amount)
+    old = _lines_shown(before.get("transfers", []))
+    new = _lines_shown(after["transfers"])
+    kept = Counter(key for key, _ in old) & Counter(key for key, _ in new)
     return VersionChanges(
         since=revision.version,
         texts=texts,
-        removed_lines=[shown[key] for key in (old - new).elements()],
-        added_lines=[shown[key] for key in (new - old).elements()],
+        removed_lines=_beyond(old, kept),
+        added_lines=_beyond(new, kept),
     )
+
+
+def _beyond(lines: list[tuple[str, LineShown]], kept: Counter) -> list[LineShown]:
+    """The lines not matched by an identical line on the other side."""
+    left, out = Counter(kept), []
+    for key, shown in lines:
+        if left[key]:
+            left[key] -= 1
+        else:
+            out.append(shown)
+    return out

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +28,7 @@ from crm.interactions.models import (
     Summary,
     TransferOfValue,
 )
-from crm.interactions.selectors import period_bounds, period_start_for
+from crm.interactions.selectors import period_bounds, period_start_for, snapshot_of
 from crm.partners.models import Clinician, Organization
 
 EDITABLE_FIELDS = (
@@ -244,15 +243,6 @@ def interaction_preview(
         }
         for f in found
     ]
-
-
-def snapshot_of(interaction: Interaction) -> dict:
-    """Everything a reviewer needs to see an earlier version as it was."""
-    data = model_to_dict(interaction, exclude=["clinicians"])
-    data["clinicians"] = sorted(interaction.clinicians.values_list("pk", flat=True))
-    data["review_status"] = interaction.review_status
-    data["transfers"] = [model_to_dict(line, exclude=["interaction"]) for line in interaction.transfers.order_by("pk")]
-    return compliance.json_safe(data)
 
 
 @transaction.atomic

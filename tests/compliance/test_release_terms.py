@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db import connection
 
 from crm.compliance import defaults
-from crm.compliance.audit import ADVISORY_LOCK_KEY, audit_verify
+from crm.compliance.audit import audit_verify
 from crm.compliance.default_terms import DEFAULT_SCREENING_TERMS
 from crm.compliance.models import AuditEntry, Policy
 from crm.compliance.reader import shipped_reader
@@ -71,13 +71,17 @@ def test_terms_a_reviewer_edited_are_left_alone(monkeypatch, migration):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks are PostgreSQL's")
 def test_a_release_migration_holds_the_audit_chain_lock_while_it_appends():
     Policy.objects.filter(pk=current_policy().pk).update(reader_digest="0123456789ab", version=2)
-    publish(RELEASES[-1])  # inside the test's transaction, as inside the migration's
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s AND pid = pg_backend_pid()",
-            [ADVISORY_LOCK_KEY],
-        )
-        assert cursor.fetchone()[0] == 1
+    statements: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        publish(RELEASES[-1])  # inside the test's transaction, as inside the migration's
+    locked = next(i for i, sql in enumerate(statements) if "pg_advisory_xact_lock" in sql)
+    read = next(i for i, sql in enumerate(statements) if sql.startswith("SELECT") and "compliance_auditentry" in sql)
+    assert locked < read  # taken before the last row is read, so no other writer chains onto it
 
 
 def test_the_digest_ignores_key_order():

@@ -156,6 +156,19 @@ def test_the_words_behind_judged_flags_most_false_alarms_first(liaison, organiza
     assert selectors.judged_words(reviewer, year=timezone.localdate().year - 1) == []
 
 
+def test_a_judged_word_counts_once_per_note_whatever_its_script_or_case(liaison, organization, reviewer, director):
+    twice = log(liaison, organization, "给王主任带了茶叶。又给李医生带了茶叶。")
+    traditional = log(liaison, organization, "走訪結束，給王主任帶了兩盒茶葉。")
+    for interaction in (twice, traditional):
+        review_decide(interaction=interaction, reviewer=reviewer, decision="approve", screening_verdict="confirmed")
+    year = timezone.localdate().year
+    assert [row for row in selectors.judged_words(reviewer, year=year) if row["word"] == "茶叶"] == [
+        {"word": "茶叶", "confirmed": 2, "false_alarms": 0}
+    ]
+    elsewhere = UserFactory(department=DepartmentFactory(name="市二院推广部"), role=Role.DIRECTOR)
+    assert selectors.judged_words(elsewhere, year=year) == []  # scoped like every read
+
+
 def test_labels_are_the_decided_versions_text_with_identifiers_masked(liaison, organization, reviewer, tmp_path):
     first = log(liaison, organization, GIFT + "家属电话13812345678。")
     review_decide(

@@ -69,3 +69,44 @@ def test_a_removed_line_is_shown_removed(liaison, organization):
     changes = changes_since_previous(second)
     assert changes.texts == [] and changes.added_lines == []
     assert [(line.description, line.amount) for line in changes.removed_lines] == [("工作餐", Decimal("60.00"))]
+
+
+def test_a_line_given_to_someone_else_or_in_another_form_is_a_change_and_an_untouched_one_is_not(liaison, organization):
+    wang = ClinicianFactory(organization=organization, name="王建国")
+    li = ClinicianFactory(organization=organization, name="李秀英")
+
+    def tea(recipient, form="in_kind"):
+        return TransferInput(
+            nature="gift", form=form, description="茶叶", amount=Decimal("100"), recipient_clinician=recipient
+        )
+
+    first = interaction_create(
+        author=liaison,
+        kind="visit",
+        organization=organization,
+        occurred_at=timezone.now(),
+        summary="沟通转诊流程。",
+        transfers=[tea(wang)],
+    )
+    untouched = interaction_amend(interaction=first, author=liaison, summary="沟通转诊流程，约好下周回访。")
+    changes = changes_since_previous(untouched)
+    assert changes.removed_lines == [] and changes.added_lines == []  # the same line, read back from the database
+
+    moved = interaction_amend(interaction=untouched, author=liaison, transfers=[tea(li)])
+    changes = changes_since_previous(moved)
+    assert [line.recipient for line in changes.removed_lines] == ["王建国"]
+    assert [line.recipient for line in changes.added_lines] == ["李秀英"]
+
+    with override("zh-hans"):
+        recast = changes_since_previous(
+            interaction_amend(interaction=moved, author=liaison, transfers=[tea(li, "cash_equivalent")])
+        )
+    assert [line.form for line in recast.removed_lines] == ["实物"]
+    assert [line.form for line in recast.added_lines] == ["现金或现金等价物"]
+
+
+def test_long_or_repetitive_notes_are_compared_by_sentence_first():
+    before, after = "拜访。" * 700, "拜访。" * 350 + "另送茶叶。" + "拜访。" * 350
+    assert text_changes(before, after).count(("added", "另送茶叶。")) == 1
+    rewritten = text_changes("拜访。" * 666, "拜访，" * 666)  # one long changed passage: shown whole
+    assert rewritten == [("removed", "拜访。" * 666), ("added", "拜访，" * 666)]

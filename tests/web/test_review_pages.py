@@ -114,10 +114,15 @@ def test_the_review_page_shows_what_an_amendment_changed(reviewing, reviewer, li
 
     first = gift(liaison, organization, doctor, summary="拜访王院长，讨论转诊流程。")
     review_decide(interaction=first, reviewer=reviewer, decision="return", comment="请写明茶叶用途")
-    interaction_amend(interaction=first, author=liaison, summary="拜访王院长，讨论转诊流程。茶叶为科室会议用。")
+    interaction_amend(
+        interaction=first,
+        author=liaison,
+        summary="拜访王院长，讨论转诊流程。<script>alert(1)</script>茶叶为科室会议用。",
+    )
     page = reviewing.get(reverse("web:review", args=[first.pk])).content.decode()
     assert "第 1 版改为第 2 版" in page
-    assert "<ins>茶叶为科室会议用。</ins>" in page
+    assert "<ins>&lt;script&gt;alert(1)&lt;/script&gt;茶叶为科室会议用。</ins>" in page  # escaped
+    assert "<script>alert(1)" not in page and "已删除" not in page  # the tea line is unchanged
     assert "已退回补充" in page and "礼品 · 茶叶一盒" in page  # the earlier version, labelled in Chinese
     assert "returned" not in page
 
